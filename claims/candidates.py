@@ -1,0 +1,65 @@
+"""Candidate pairs: which claim pairs the pair comparators look at.
+
+Never all n*n pairs. A pair is a candidate when the claims are
+- among each other's k nearest neighbours (cosine similarity >= ``min_similarity``),
+- in the same cluster (clusters of at most ``max_cluster`` claims), or
+- in the same quantity block: figures with the same measure ("killed"), which
+  may be phrased too differently to be neighbours; big blocks keep each claim's
+  ``block_k`` most similar partners only.
+Claims with the same normalised text are never paired: a repeat agrees with itself.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+
+from claims.clean import normalise_for_repeat
+from claims.cluster import Neighbours
+from claims.types import Claim
+
+
+def candidate_pairs(claims: list[Claim], vectors: np.ndarray, neighbours: Neighbours, labels: np.ndarray,
+                    min_similarity: float = 0.3, max_cluster: int = 40, block_k: int = 20) -> list[tuple[int, int]]:
+    pairs: set[tuple[int, int]] = set()
+
+    def add(i: int, j: int) -> None:
+        if i != j:
+            pairs.add((i, j) if i < j else (j, i))
+
+    for i in range(len(claims)):
+        for j, s in zip(neighbours.index[i], neighbours.similarity[i]):
+            if s >= min_similarity:
+                add(i, int(j))
+
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, label in enumerate(labels):
+        members[int(label)].append(i)
+    for group in members.values():
+        if 1 < len(group) <= max_cluster:
+            for x in range(len(group)):
+                for y in range(x + 1, len(group)):
+                    add(group[x], group[y])
+
+    blocks: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for i, c in enumerate(claims):
+        for q in c.quantities:
+            if q.measure:
+                blocks[(q.kind, q.measure)].add(i)
+    for block in blocks.values():
+        idx = sorted(block)
+        if len(idx) <= block_k + 1:
+            for x in range(len(idx)):
+                for y in range(x + 1, len(idx)):
+                    add(idx[x], idx[y])
+            continue
+        sub = vectors[idx]
+        for start in range(0, len(idx), 256):  # chunked: a block x block matrix is never held whole
+            sims = sub[start : start + 256] @ sub.T
+            top = np.argpartition(-sims, block_k, axis=1)[:, : block_k + 1]
+            for r, row in enumerate(top):
+                for t in row:
+                    add(idx[start + r], idx[int(t)])
+
+    keys = [normalise_for_repeat(c.text) for c in claims]
+    return sorted((i, j) for i, j in pairs if keys[i] != keys[j])

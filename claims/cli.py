@@ -1,0 +1,88 @@
+"""The `claims` command: a thin typer layer over :func:`claims.pipeline.run`.
+
+Heavy libraries (torch, sentence-transformers, scikit-learn) are imported only
+inside the command, so `claims --help` answers at once.
+"""
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from claims.errors import ClaimsError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Find where news articles about one event disagree.")
+
+
+@app.callback()
+def _main() -> None:
+    """claims: claim comparison and contradiction finder for fact-checkers."""
+
+
+@app.command()
+def report(
+    paths: List[Path] = typer.Argument(..., help="Article files or folders (.txt .md .html .json .jsonl)."),
+    out: Path = typer.Option(Path("reports/report.html"), "--out", "-o", help="HTML report to write."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="JSON report (default: next to --out)."),
+    model: Optional[str] = typer.Option(None, "--model", help="Local sentence-transformers model folder, or a name under models/."),
+    reviews: Optional[Path] = typer.Option(None, "--reviews", help="Earlier review decisions (exported JSON) to carry over."),
+    min_score: float = typer.Option(0.3, "--min-score", min=0.0, max=1.0, help="Hide flags scored below this."),
+    cluster_distance: float = typer.Option(0.45, "--cluster-distance", min=0.05, max=1.0, help="Cosine distance that cuts clusters."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the embedding cache."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Embedding cache folder (default ~/.cache/claims or $CLAIMS_CACHE_DIR)."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Processes for the embedding stage."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars or summary."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log the time of each stage."),
+) -> None:
+    """Compare the claims in PATHS and write an HTML discrepancy report plus the same data as JSON."""
+    from claims.pipeline import Settings, run
+
+    json_out = json_out or out.with_suffix(".json")
+
+    def warn(message: str) -> None:
+        if not quiet:
+            typer.echo(f"warning: {message}", err=True)
+
+    def log(message: str) -> None:
+        if verbose:
+            typer.echo(message, err=True)
+
+    try:
+        decisions = None
+        if reviews is not None:
+            from claims.reviews import load_reviews
+
+            decisions = load_reviews(reviews)
+        result = run(
+            paths, model=model, settings=Settings(distance_threshold=cluster_distance, min_score=min_score),
+            use_cache=not no_cache, cache_dir=cache_dir, workers=workers, progress=not quiet,
+            reviews=decisions, warn=warn, log=log,
+        )
+        result.write(out, json_out)
+    except ClaimsError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(e.exit_code)
+    except KeyboardInterrupt:
+        typer.echo("interrupted: no report written", err=True)
+        raise typer.Exit(130)
+    if not quiet:
+        kinds = ", ".join(f"{n} {k}" for k, n in sorted(Counter(f.kind for f in result.flags).items()))
+        typer.echo(f"{len(result.documents)} documents, {result.n_claims} claims, {len(result.flags)} flags"
+                   + (f" ({kinds})" if kinds else " (no disagreements found)"))
+        typer.echo(f"wrote {out} and {json_out}")
+
+
+def main() -> None:
+    try:
+        app()
+    except ClaimsError as e:  # raised outside a command (should not happen, but never a traceback)
+        typer.echo(f"error: {e}", err=True)
+        sys.exit(e.exit_code)
+
+
+if __name__ == "__main__":
+    main()

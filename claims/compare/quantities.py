@@ -1,0 +1,143 @@
+"""Numeric and garbled-number comparators: the same count of the same thing, told differently.
+
+Two quantities are comparable when they measure the same thing: the same
+measure ("killed") of compatible units (people/soldiers), or the same unit in
+two near-identical claims. They agree when the intervals their wording allows
+overlap ("more than 870" and 900). Otherwise:
+- ``garbled_number``: one value is the other times a power of ten, differs in a
+  single digit, or is off by three orders of magnitude: a typo or a broken
+  conversion rather than a different report;
+- ``numeric``: a real disagreement; scored lower when the two count different
+  scopes (people vs soldiers) or one claim is hedged ("if indeed").
+"""
+from __future__ import annotations
+
+import math
+
+from claims.compare.base import ScoringContext, make_flag
+from claims.extract.dates import compatible
+from claims.extract.quantities import is_person_unit
+from claims.types import Claim, Flag, Highlight, Quantity
+
+# Casualty-type measures matter most to a fact-checker: a different toll is news.
+HEAVY_MEASURES = {"killed", "wounded", "casualties", "missing", "displaced", "arrested", "captured"}
+MIN_SIMILARITY_MEASURED = 0.25  # same measure: the claims need only be about the same event
+MIN_SIMILARITY_UNMEASURED = 0.72  # no measure: the claims must be near paraphrases
+
+
+def _fmt(x: float) -> str:
+    if x == math.inf:
+        return "∞"
+    return f"{x:,.0f}" if x >= 100 or x == int(x) else f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def comparable(qa: Quantity, qb: Quantity, similarity: float) -> tuple[bool, bool]:
+    """(comparable, same scope) for two quantities."""
+    if qa.kind != qb.kind:
+        return False, False
+    if qa.kind == "count":
+        if qa.measure and qa.measure == qb.measure:
+            if similarity < MIN_SIMILARITY_MEASURED:
+                return False, False
+            units_ok = (not qa.unit or not qb.unit or qa.unit == qb.unit
+                        or (is_person_unit(qa.unit) and is_person_unit(qb.unit)))
+            return units_ok, units_ok and qa.unit == qb.unit and qa.scope == qb.scope
+        if not qa.measure and not qb.measure and qa.unit and qa.unit == qb.unit:
+            return similarity >= MIN_SIMILARITY_UNMEASURED, qa.scope == qb.scope
+        return False, False
+    if qa.kind == "duration":
+        ok = bool(qa.measure) and qa.measure == qb.measure and similarity >= 0.6
+        return ok, ok
+    # percent, money: only in near paraphrases (the same subject)
+    ok = similarity >= MIN_SIMILARITY_UNMEASURED and qa.unit == qb.unit
+    return ok, ok
+
+
+def _power_of_ten(a: float, b: float) -> int:
+    if a <= 0 or b <= 0:
+        return 0
+    r = math.log10(max(a, b) / min(a, b))
+    k = round(r)
+    return k if k >= 1 and abs(r - k) < 0.005 else 0
+
+
+def _one_digit_apart(a: float, b: float) -> bool:
+    da, db = f"{a:.0f}", f"{b:.0f}"
+    return a >= 100 and len(da) == len(db) and sum(x != y for x, y in zip(da, db)) == 1
+
+
+def _different_times(a: Claim, b: Claim) -> bool:
+    """Both claims are pinned to times that cannot be the same."""
+    if not a.dates or not b.dates:
+        return False
+    return not any(compatible(da, db) for da in a.dates for db in b.dates)
+
+
+def _describe(q: Quantity) -> str:
+    words: list[str] = []
+    for x in (q.scope, q.unit if q.kind == "count" else "", q.measure if q.kind != "duration" else ""):
+        if x and not any(w.startswith(x[:5]) for w in words):
+            words.append(x)
+    what = " ".join(words)
+    return f"“{q.text}”" + (f" ({what})" if what and what not in q.text else "")
+
+
+def judge(a: Claim, b: Claim, qa: Quantity, qb: Quantity, ctx: ScoringContext) -> Flag | None:
+    sim = ctx.similarity(a, b)
+    ok, same_scope = comparable(qa, qb, sim)
+    if not ok or (qa.low <= qb.high and qb.low <= qa.high):
+        return None
+    if _different_times(a, b):
+        return None  # different figures for different times are not a contradiction
+    lo_q, hi_q = (qa, qb) if qa.high < qb.low else (qb, qa)
+    gap = hi_q.low / lo_q.high if lo_q.high > 0 else math.inf
+    ha = [Highlight(qa.start, qa.end, qa.text)]
+    hb = [Highlight(qb.start, qb.end, qb.text)]
+    src_a, src_b = ctx.source(a), ctx.source(b)
+    where = "in the same article" if a.doc == b.doc else f"in {src_a} and {src_b}"
+    exact = qa.is_exact and qb.is_exact
+    hedged = a.hedged or b.hedged
+    k = _power_of_ten(qa.value, qb.value) if exact else 0
+    if k or gap >= 500 or (exact and _one_digit_apart(qa.value, qb.value)):
+        if k:
+            why = f"one is the other times {10 ** k:,}: likely a garbled figure"
+            score = 0.95
+        elif gap >= 500:
+            why = f"they differ {gap:,.0f}-fold: an implausible gap for the same count, one figure is likely garbled"
+            score = 0.85
+        else:
+            why = "they differ in a single digit: possibly a typo"
+            score = 0.6
+        return make_flag(a, b, "garbled_number", score,
+                         f"{_describe(qa)} vs {_describe(qb)} {where}: {why}.", ha, hb)
+    heavy = qa.measure in HEAVY_MEASURES
+    score = (0.85 if gap >= 3 else 0.72 if gap >= 1.5 else 0.55) if heavy else (0.6 if gap >= 1.5 else 0.45)
+    notes = []
+    if not same_scope:
+        score -= 0.1
+        notes.append("they may count different groups, so check the scope")
+    if hedged:
+        score -= 0.1
+        notes.append("one claim is hedged")
+    score += 0.1 * (sim - 0.5)
+    explanation = (f"{_describe(qa)} vs {_describe(qb)} {where}: "
+                   f"{_fmt(hi_q.low)} is {gap:,.1f}× the {_fmt(lo_q.high)} the other allows")
+    if lo_q.high != lo_q.value and lo_q.approximate:
+        explanation += f" (reading “{lo_q.text}” as at most {_fmt(lo_q.high)})"
+    explanation += "." + (" Note: " + "; ".join(notes) + "." if notes else "")
+    return make_flag(a, b, "numeric", score, explanation, ha, hb)
+
+
+class QuantityComparator:
+    """Emits ``numeric`` or ``garbled_number``; the best-scoring quantity pair wins."""
+
+    kind = "numeric"
+
+    def compare(self, a: Claim, b: Claim, ctx: ScoringContext) -> Flag | None:
+        best = None
+        for qa in a.quantities:
+            for qb in b.quantities:
+                flag = judge(a, b, qa, qb, ctx)
+                if flag and (best is None or flag.score > best.score):
+                    best = flag
+        return best

@@ -1,0 +1,106 @@
+"""Dates: "October 9", "early October", "April 2016", "in 1994", "the 1990s", "Nineteen Nineties".
+
+Each becomes a :class:`DateMention` whose day range says how precise it is, so
+"early October" (days 1-10) agrees with "October 9".
+"""
+from __future__ import annotations
+
+import re
+
+
+from claims.types import DateMention
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH_NAMES = r"January|February|March|April|May|June|July|August|September|October|November|December|" \
+               r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+
+
+def _month(group: str) -> str:
+    return rf"(?P<{group}>{_MONTH_NAMES})\b\.?"
+
+
+_PART = r"(?:(?P<part>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+)?"
+_YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
+_DATE = re.compile(
+    rf"\b{_PART}(?:(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_month('m1')}|{_month('m2')}\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b|{_month('m3')})"
+    rf"(?:,?\s+{_YEAR})?(?!\d)",
+)
+_BARE_YEAR = re.compile(r"(?<![\d,.$-])(?P<year>1[5-9]\d\d|20\d\d)(?P<s>s|’s|'s)?(?!\d|,\d{3}|-\d)")
+_YEAR_RANGE = re.compile(r"(?<!\d)(?P<year>1[5-9]\d\d|20\d\d)[-–](?P<end>\d{2}|\d{4})(?!\d)")
+_DECADE_WORDS = re.compile(
+    r"\b(?:(?P<century>nineteen|twenty)[\s-]+)?(?P<decade>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+    re.I,
+)
+_DECADE_VALUE = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+                 "seventies": 70, "eighties": 80, "nineties": 90}
+_PART_DAYS = {"early": (1, 10), "the beginning of": (1, 10), "the start of": (1, 10), "mid": (10, 20),
+              "the middle of": (10, 20), "late": (20, 31), "the end of": (20, 31)}
+
+
+def extract_dates(text: str, offset: int = 0) -> list[DateMention]:
+    out: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for m in _DATE.finditer(text):
+        month_word = m.group("m1") or m.group("m2") or m.group("m3")
+        if month_word == "May" and not (m.group("day1") or m.group("day2") or m.group("year")):
+            continue  # the verb "may"
+        month = _MONTHS[month_word.lower().rstrip(".")]
+        day = m.group("day1") or m.group("day2")
+        year = int(m.group("year")) if m.group("year") else None
+        if day and 1 <= int(day) <= 31:
+            lo = hi = int(day)
+        elif m.group("part"):
+            lo, hi = _PART_DAYS[m.group("part").lower()]
+        else:
+            lo, hi = 1, 31
+        out.append(DateMention(m.group(0), offset + m.start(), offset + m.end(), year, month, lo, hi))
+        taken.append((m.start(), m.end()))
+    for m in _YEAR_RANGE.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        out.append(DateMention(m.group(0), offset + m.start(), offset + m.end(), int(m.group("year"))))
+        taken.append((m.start(), m.end()))
+    for m in _BARE_YEAR.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        year = int(m.group("year"))
+        decade = bool(m.group("s"))
+        out.append(DateMention(m.group(0), offset + m.start(), offset + m.end(), year, decade=decade))
+    for m in _DECADE_WORDS.finditer(text):
+        century = {"nineteen": 1900, "twenty": 2000}.get((m.group("century") or "").lower())
+        if century is None:
+            # "the nineties" alone: only with the article, otherwise it may be an age
+            if not re.search(r"\bthe\s+$", text[max(0, m.start() - 5) : m.start()], re.I):
+                continue
+            century = 1900
+        out.append(DateMention(m.group(0), offset + m.start(), offset + m.end(),
+                               century + _DECADE_VALUE[m.group("decade").lower()], decade=True))
+    return sorted(out, key=lambda d: d.start)
+
+
+def compatible(a: DateMention, b: DateMention) -> bool:
+    """Whether two date mentions can refer to the same time."""
+    if a.year is not None and b.year is not None:
+        if a.decade or b.decade:
+            da = a.year // 10 * 10 if a.decade else a.year
+            db = b.year // 10 * 10 if b.decade else b.year
+            span_a = range(da, da + 10) if a.decade else range(da, da + 1)
+            span_b = range(db, db + 10) if b.decade else range(db, db + 1)
+            if not set(span_a) & set(span_b):
+                return False
+        elif a.year != b.year:
+            return False
+    if a.month is not None and b.month is not None:
+        if a.month != b.month:
+            return False
+        if a.day_low and b.day_low and (a.day_high < b.day_low or b.day_high < a.day_low):
+            return False
+    return True
+
+
+

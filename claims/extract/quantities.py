@@ -1,0 +1,204 @@
+"""Quantities: a number plus its bound ("more than"), unit ("soldiers") and measure ("killed").
+
+The measure is what the number says happened ("killed", "wounded", "displaced");
+two figures are only compared when they count the same thing, so the lexicons
+here decide precision as much as the comparators do.
+"""
+from __future__ import annotations
+
+import re
+
+from claims.extract.numbers import NumberMatch, find_numbers
+from claims.types import Quantity
+
+# Bound and approximation words before a number -> how they widen the interval.
+_LOWER_BOUND = r"more than|over|at least|upwards of|in excess of|no fewer than|no less than|exceeding|above"
+_UPPER_BOUND = r"fewer than|less than|under|up to|at most|as many as|no more than|below|nearly|almost|just under"
+_APPROX = r"about|around|approximately|roughly|some|an estimated|estimated|close to|nearly|almost|circa|~"
+_MODIFIER = re.compile(rf"(?:\b(?P<lower>{_LOWER_BOUND})|\b(?P<upper>{_UPPER_BOUND})|\b(?P<approx>{_APPROX}))\s+$", re.I)
+
+# How much looser a bound is read than its literal meaning: "more than 870" is
+# reported as the same toll as 900 but not as 5,000. A figure beyond this factor
+# is worth a reviewer's look even though it does not contradict the bound logically.
+BOUND_SPAN = 1.5
+APPROX_TOLERANCE = 0.15
+
+_PERSON_NOUNS = {
+    "people", "person", "persons", "soldier", "troop", "civilian", "man", "men", "woman", "women",
+    "child", "children", "fighter", "militant", "resident", "citizen", "protester", "protestor",
+    "refugee", "militia", "militiaman", "militiamen", "mercenary", "police", "officer", "worker",
+    "migrant", "victim", "casualty", "servicemen", "serviceman", "personnel", "hostage", "prisoner",
+    "journalist", "doctor", "patient", "student", "passenger", "inhabitant", "individual", "adult",
+    "infant", "baby", "family", "member", "demonstrator", "rebel", "insurgent", "pilgrim", "voter",
+}
+_DURATION_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7,
+                  "fortnight": 14, "month": 30.4, "year": 365.25, "decade": 3652.5, "century": 36525}
+_MONEY_WORDS = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "ruble": "RUB", "rouble": "RUB", "yuan": "CNY"}
+_CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP"}
+_SCOPE_WORDS = {"civilian", "military", "army", "government", "rebel", "foreign", "local", "armenian"}
+_SKIP = {"of", "the", "more", "other", "additional", "new", "some", "such", "those", "these", "its", "their", "our", "his", "her"}
+# Words after a number that mean it counts nothing named: "one million and", "312 on Sunday".
+_NOT_A_UNIT = {
+    "and", "or", "in", "on", "at", "to", "for", "from", "by", "with", "as", "than", "that", "which",
+    "who", "is", "are", "was", "were", "had", "has", "have", "be", "been", "will", "would", "a", "an",
+    "times", "per", "out", "into", "since", "after", "before", "during", "while", "but", "so", "if",
+}
+# A unit that already says what happened ("casualties", "deaths", "refugees").
+_UNIT_MEASURE = {"casualty": "casualties", "death": "killed", "fatality": "killed", "dead": "killed",
+                 "wounded": "wounded", "injured": "wounded", "refugee": "displaced", "arrest": "arrested"}
+
+# Measures: what happened to the counted things. Keys are the normalised measure.
+_MEASURES = {
+    "killed": r"killed|dead|died|die|deaths?|death toll|toll|fatalities|slain|perished|lost their lives|lives",
+    "wounded": r"wounded|injured|injuries|hurt|injuring|wounding",
+    "casualties": r"casualties",
+    "displaced": r"displaced|displacing|displacement|fled|uprooted|evacuated|homeless|refugees",
+    "arrested": r"arrested|detained|jailed|imprisoned|arrests|detentions",
+    "missing": r"missing|disappeared",
+    "captured": r"captured|taken prisoner|prisoners of war",
+    "deployed": r"deployed|sent|transferred|stationed|mobilised|mobilized",
+    "protesting": r"protested|protesting|rallied|rallies|demonstrated|joining rallies|marched",
+}
+_MEASURE_AFTER = re.compile(
+    rf"^[^.;:!?]{{0,45}}?\b(?P<m>{'|'.join(f'(?P<{k}>{v})' for k, v in _MEASURES.items())})\b", re.I
+)
+_MEASURE_BEFORE = re.compile(
+    rf"\b(?P<m>{'|'.join(f'(?P<{k}>{v})' for k, v in _MEASURES.items())})\b(?:\s+\w+){{0,3}}\s*(?:of|at|to|reached|rose to|stood at|is|was|were)?\s*$",
+    re.I,
+)
+_DURATION_ARTICLE = re.compile(r"\b(?:a|an|one|a single|a full)\s+(?P<unit>day|week|fortnight|month|year|decade|century)\b", re.I)
+_RELATIVE_TIME = re.compile(r"^\s*(?:later|earlier|ago|before|after|old)\b", re.I)
+
+
+def _singular(word: str) -> str:
+    w = word.lower().strip("’'")
+    if w in ("people", "police", "personnel", "men", "women", "children", "militia", "servicemen", "militiamen"):
+        return w
+    for suffix, repl in (("ies", "y"), ("ves", "f"), ("ses", "s"), ("s", "")):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            return w[: -len(suffix)] + repl
+    return w
+
+
+def _measure_of(match: re.Match | None) -> str:
+    if not match:
+        return ""
+    for key in _MEASURES:
+        if match.group(key):
+            return key
+    return ""
+
+
+def _unit_after(text: str, end: int) -> tuple[str, str, int]:
+    """The counted noun after a number: ("soldier", scope "civilian", end offset)."""
+    scope = ""
+    pos = end
+    for word_match in re.finditer(r"\s*(?:-\s*)?([A-Za-z%][\w’'-]*|%)", text[end : end + 60]):
+        word = word_match.group(1)
+        low = word.lower()
+        if low in ("%", "percent", "per", "pct", "percentage"):
+            return "percent", scope, end + word_match.end()
+        sing = _singular(low)
+        if sing in _DURATION_DAYS:
+            return sing, scope, end + word_match.end()
+        if low in _SKIP or low in ("thousand", "million", "billion"):
+            pos = end + word_match.end()
+            continue
+        if sing in _SCOPE_WORDS and not scope:
+            scope = sing
+            pos = end + word_match.end()
+            continue
+        if not word[0].isalpha() or low in _NOT_A_UNIT:
+            break
+        return sing, scope, end + word_match.end()
+    return "", scope, pos
+
+
+def _kind(unit: str, text: str, start: int) -> str:
+    if unit == "percent":
+        return "percent"
+    if unit in _DURATION_DAYS:
+        return "duration"
+    if unit in _MONEY_WORDS or text[max(0, start - 1) : start] in _CURRENCY_SIGNS:
+        return "money"
+    return "count"
+
+
+def _bounds(number: NumberMatch, before: str) -> tuple[float, float, bool, int]:
+    """Apply "more than" / "about" to the number's interval; returns (low, high, approx, new start)."""
+    low, high = number.low, number.high
+    m = _MODIFIER.search(before)
+    if not m:
+        return low, high, number.written == "vague", 0
+    if m.group("lower"):
+        return low, high * BOUND_SPAN, True, len(before) - m.start()
+    if m.group("upper"):
+        return low / BOUND_SPAN, high, True, len(before) - m.start()
+    return low * (1 - APPROX_TOLERANCE), high * (1 + APPROX_TOLERANCE), True, len(before) - m.start()
+
+
+def extract_quantities(text: str, offset: int = 0) -> list[Quantity]:
+    """Quantities in a claim's text; offsets are shifted by ``offset`` (the claim's start)."""
+    out: list[Quantity] = []
+    numbers = find_numbers(text)
+    for number in numbers:
+        before = text[max(0, number.start - 40) : number.start]
+        low, high, approx, back = _bounds(number, before)
+        start = number.start - back
+        unit, scope, unit_end = _unit_after(text, number.end)
+        if _RELATIVE_TIME.match(text[unit_end:]) and unit in _DURATION_DAYS:
+            continue  # "four years later", "a week ago": a point in time, not an amount
+        kind = _kind(unit, text, number.start)
+        value, factor = number.value, 1.0
+        if kind == "duration":
+            factor = _DURATION_DAYS[unit]
+        elif kind == "money":
+            unit = _MONEY_WORDS.get(unit, _CURRENCY_SIGNS.get(text[max(0, number.start - 1) : number.start], unit))
+        # Look for the measure only up to the neighbouring numbers: in "dozens of civilian
+        # casualties and hundreds of wounded" each figure has its own.
+        next_start = min((n.start for n in numbers if n.start >= number.end), default=len(text))
+        prev_end = max((n.end for n in numbers if n.end <= number.start), default=0)
+        measure = _UNIT_MEASURE.get(unit, "")
+        if not measure:
+            after = _MEASURE_AFTER.match(text[unit_end : min(unit_end + 60, next_start)])
+            window = text[max(0, start - 50, prev_end) : start]
+            before = _MEASURE_BEFORE.search(window)
+            # the nearer one wins: "killed 45 and wounded 120"
+            if after and (not before or after.start("m") <= len(window) - before.end("m")):
+                measure = _measure_of(after)
+            else:
+                measure = _measure_of(before)
+        if kind == "duration":
+            # what lasted: "of fighting", "in talks"
+            m = re.match(r"\s+(?:of|in)\s+(\w+)", text[unit_end:])
+            measure = measure or (m.group(1).lower() if m else "")
+        out.append(
+            Quantity(
+                text=text[start:unit_end].strip() or number.text,
+                start=offset + start,
+                end=offset + max(unit_end, number.end),
+                value=value * factor,
+                low=low * factor,
+                high=high * factor,
+                approximate=approx,
+                unit=unit,
+                measure=measure,
+                scope=scope,
+                kind=kind,
+            )
+        )
+    for m in _DURATION_ARTICLE.finditer(text):
+        if any(q.start - offset <= m.start() < q.end - offset for q in out):
+            continue
+        if _RELATIVE_TIME.match(text[m.end() :]):
+            continue
+        unit = m.group("unit").lower()
+        days = _DURATION_DAYS[unit]
+        after = re.match(r"\s+(?:of|in)\s+(\w+)", text[m.end() :])
+        out.append(Quantity(m.group(0), offset + m.start(), offset + m.end(), days, days, days,
+                            unit=unit, measure=after.group(1).lower() if after else "", kind="duration"))
+    return sorted(out, key=lambda q: q.start)
+
+
+def is_person_unit(unit: str) -> bool:
+    return unit in _PERSON_NOUNS or unit.endswith(("ian", "ians", "ese", "i", "is")) and unit[:1].isupper()

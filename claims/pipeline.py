@@ -1,0 +1,228 @@
+"""The whole pipeline, stage by stage: read → clean → split → extract → embed → cluster → score → report.
+
+``run(paths)`` is the Python API behind ``claims report``; every stage is a
+plain function of the modules named after it, so a notebook can also call
+them one at a time.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator, Sequence
+
+import numpy as np
+
+from claims.types import Claim, Cluster, Document, Flag, StageTiming
+
+
+@dataclass
+class Settings:
+    distance_threshold: float = 0.45  # cluster cut (cosine distance)
+    neighbours: int = 10  # k for the k-NN graph
+    min_similarity: float = 0.3  # k-NN candidate pairs below this are not compared
+    min_score: float = 0.3  # flags under this are not reported
+
+
+@dataclass
+class Report:
+    """Everything a run found; ``data`` is the JSON contract, ``write`` saves HTML and JSON."""
+
+    documents: list[Document]
+    claims: list[Claim]
+    clusters: list[Cluster]
+    flags: list[Flag]
+    timings: list[StageTiming]
+    settings: Settings
+    model_name: str
+    model_load_seconds: float = 0.0
+    n_candidate_pairs: int = 0
+    dropped: dict[str, int] = field(default_factory=dict)  # cleaning: reason -> paragraphs
+    cache_hits: int = 0
+    reviews: dict | None = None
+
+    @property
+    def n_claims(self) -> int:
+        return len(self.claims)
+
+    @property
+    def data(self) -> dict:
+        from claims.report.build import build_report_data
+
+        data = build_report_data(self)
+        if self.reviews is not None:
+            from claims.reviews import apply_reviews
+
+            data = apply_reviews(data, self.reviews)
+        return data
+
+    def write(self, html_path: str | os.PathLike | None = None, json_path: str | os.PathLike | None = None) -> None:
+        """Write the report files atomically (temporary file, then rename)."""
+        import json
+
+        from claims.atomic import write_atomic
+
+        data = self.data
+        if json_path:
+            write_atomic(json_path, json.dumps(data, ensure_ascii=False, indent=1))
+        if html_path:
+            from claims.report.render import render_html
+
+            write_atomic(html_path, render_html(data))
+
+
+class _Progress:
+    """tqdm bars on a terminal; nothing when quiet or not a terminal."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled and sys.stderr.isatty()
+
+    @contextmanager
+    def stage(self, name: str, total: int | None) -> Iterator[Callable[[int], None]]:
+        if not self.enabled or not total:
+            yield lambda n: None
+            return
+        from tqdm import tqdm
+
+        with tqdm(total=total, desc=f"{name:>8}", unit="it", leave=False, file=sys.stderr) as bar:
+            yield bar.update
+
+
+def _cache_for(embedder, cache_dir):
+    from claims.cache import EmbeddingCache
+
+    directory = Path(cache_dir or os.environ.get("CLAIMS_CACHE_DIR") or Path.home() / ".cache" / "claims")
+    return EmbeddingCache(directory, embedder.model_id)
+
+
+def run(
+    paths: Sequence[str | os.PathLike] | str | os.PathLike,
+    *,
+    model: str | os.PathLike | None = None,
+    embedder=None,
+    settings: Settings | None = None,
+    use_cache: bool = True,
+    cache_dir: str | os.PathLike | None = None,
+    workers: int = 1,
+    progress: bool = False,
+    reviews: dict | None = None,
+    warn: Callable[[str], None] | None = None,
+    log: Callable[[str], None] | None = None,
+) -> Report:
+    """Read articles at ``paths`` and find where they disagree.
+
+    ``embedder`` (anything with ``model_id`` and ``encode``) overrides ``model``;
+    pass one to reuse a loaded model across runs.
+    """
+    from claims.candidates import candidate_pairs
+    from claims.clean import clean
+    from claims.cluster import AgglomerativeClusterer, Neighbours
+    from claims.compare import ScoringContext
+    from claims.extract import extract
+    from claims.read import read_documents
+    from claims.score import score
+    from claims.split import claim_spans, sentences
+
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    settings = settings or Settings()
+    bars = _Progress(progress)
+    timings: list[StageTiming] = []
+
+    def timed(stage: str, started: float, items: int) -> None:
+        timings.append(StageTiming(stage, time.perf_counter() - started, items))
+        if log:
+            log(f"{stage}: {timings[-1].seconds:.2f}s ({items} items)")
+
+    t = time.perf_counter()
+    documents = read_documents(paths, warn=warn)
+    timed("read", t, len(documents))
+
+    t = time.perf_counter()
+    cleaned = [clean(d) for d in documents]
+    dropped: dict[str, int] = {}
+    for c in cleaned:
+        for _, reason in c.dropped:
+            dropped[reason] = dropped.get(reason, 0) + 1
+    documents = [
+        d if d.title or not c.title else Document(d.id, d.path, d.text, c.title, d.date, d.encoding)
+        for d, c in zip(documents, cleaned)
+    ]
+    timed("clean", t, sum(len(c.spans) for c in cleaned))
+
+    t = time.perf_counter()
+    spans = []
+    for c in cleaned:
+        spans.extend(claim_spans(sentences(c), c.doc.text))
+    timed("split", t, len(spans))
+
+    t = time.perf_counter()
+    claims = [extract(s, f"c{i}") for i, s in enumerate(spans)]
+    timed("extract", t, len(claims))
+
+    t = time.perf_counter()
+    load_seconds = 0.0
+    if embedder is None:
+        from claims.embed import SentenceTransformerEmbedder
+
+        embedder = SentenceTransformerEmbedder(model, workers=workers)
+        load_seconds = time.perf_counter() - t
+        timed("load model", t, 1)
+    cache_hits = 0
+    t = time.perf_counter()
+    encoder = embedder
+    if use_cache:
+        from claims.embed import CachedEmbedder
+
+        encoder = CachedEmbedder(embedder, _cache_for(embedder, cache_dir))
+    with bars.stage("embed", len(claims)) as tick:
+        vectors = encoder.encode([c.text for c in claims], tick) if claims else np.zeros((0, 1), np.float32)
+    if use_cache:
+        cache_hits = encoder.hits
+        encoder.cache.close()
+    timed("embed", t, len(claims))
+
+    t = time.perf_counter()
+    neighbours = Neighbours.build(vectors, settings.neighbours) if len(claims) > 1 else None
+    labels = AgglomerativeClusterer(settings.distance_threshold, settings.neighbours).fit(vectors, neighbours)
+    for c, label in zip(claims, labels):
+        c.cluster = int(label)
+    clusters = _clusters(claims)
+    timed("cluster", t, len(clusters))
+
+    t = time.perf_counter()
+    pairs = candidate_pairs(claims, vectors, neighbours, labels, settings.min_similarity) if neighbours else []
+    timed("candidates", t, len(pairs))
+
+    t = time.perf_counter()
+    ctx = ScoringContext(
+        documents={d.id: d for d in documents}, claims={c.id: c for c in claims},
+        index={c.id: i for i, c in enumerate(claims)}, vectors=vectors,
+    )
+    with bars.stage("score", len(pairs)) as tick:
+        flags = score(claims, pairs, ctx, min_score=settings.min_score, progress=tick)
+    timed("score", t, len(flags))
+
+    return Report(
+        documents=documents, claims=claims, clusters=clusters, flags=flags, timings=timings,
+        settings=settings, model_name=getattr(embedder, "name", embedder.model_id),
+        model_load_seconds=load_seconds, n_candidate_pairs=len(pairs), dropped=dropped,
+        cache_hits=cache_hits, reviews=reviews,
+    )
+
+
+def _clusters(claims: list[Claim]) -> list[Cluster]:
+    """Clusters with more than one claim, labelled by their most central-looking (shortest) claim."""
+    members: dict[int, list[Claim]] = {}
+    for c in claims:
+        members.setdefault(c.cluster, []).append(c)
+    out = []
+    for label, group in sorted(members.items()):
+        if len(group) < 2:
+            continue
+        name = min((c.text for c in group), key=len)
+        out.append(Cluster(label, [c.id for c in group], name[:90]))
+    return out

@@ -1,0 +1,1 @@
+"""Report: ``build`` makes the report data (the JSON contract); ``render`` turns it into HTML."""

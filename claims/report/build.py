@@ -1,0 +1,84 @@
+"""Build the report data: the JSON contract ``claims-report/1`` (see README, "The JSON contract").
+
+Templates never compute anything: all they show comes from this dict, which is
+also what ``report.json`` holds.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections import Counter
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING
+
+import claims
+
+if TYPE_CHECKING:
+    from claims.pipeline import Report
+
+SCHEMA = "claims-report/1"
+
+
+def _finite(x: float) -> float | None:
+    return None if x in (float("inf"), float("-inf")) else round(x, 6)
+
+
+def _quantity(q) -> dict:
+    d = dataclasses.asdict(q)
+    d["low"], d["high"] = _finite(q.low), _finite(q.high)
+    return d
+
+
+def report_id(report: "Report") -> str:
+    h = hashlib.sha1()
+    for d in sorted(report.documents, key=lambda d: d.path):
+        h.update(d.path.encode("utf-8") + b"\0" + d.text.encode("utf-8") + b"\0")
+    return h.hexdigest()
+
+
+def build_report_data(report: "Report") -> dict:
+    n_claims = Counter(c.doc for c in report.claims)
+    documents = [
+        {"id": d.id, "path": d.path, "name": d.name, "title": d.title, "date": d.date,
+         "n_claims": n_claims[d.id], "text": d.text}
+        for d in report.documents
+    ]
+    claims_out = []
+    for c in report.claims:
+        claims_out.append({
+            "id": c.id, "doc": c.doc, "start": c.start, "end": c.end, "text": c.text,
+            "sentence_start": c.sentence_start, "sentence_end": c.sentence_end, "cluster": c.cluster,
+            "attribution": c.attribution, "negated": c.negated, "hedged": c.hedged,
+            "quantities": [_quantity(q) for q in c.quantities],
+            "dates": [dataclasses.asdict(d) for d in c.dates],
+            "people": [dataclasses.asdict(p) for p in c.people],
+        })
+    flags = [
+        {"id": f.id, "a": f.a, "b": f.b, "kind": f.kind, "score": f.score, "explanation": f.explanation,
+         "cluster": f.cluster,
+         "highlights": {"a": [dataclasses.asdict(h) for h in f.highlights_a],
+                        "b": [dataclasses.asdict(h) for h in f.highlights_b]}}
+        for f in report.flags
+    ]
+    s = report.settings
+    return {
+        "schema": SCHEMA,
+        "generator": {
+            "name": "claims", "version": claims.__version__, "model": report.model_name,
+            "created": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+            "thresholds": {"cluster_distance": s.distance_threshold, "neighbours": s.neighbours,
+                           "min_similarity": s.min_similarity, "min_score": s.min_score},
+            "timings": [{"stage": t.stage, "seconds": round(t.seconds, 4), "items": t.items} for t in report.timings],
+            "candidate_pairs": report.n_candidate_pairs,
+            "dropped_paragraphs": report.dropped,
+        },
+        "report_id": report_id(report),
+        "documents": documents,
+        "claims": claims_out,
+        "clusters": [{"id": c.id, "label": c.label, "claims": c.claims} for c in report.clusters],
+        "flags": flags,
+        "summary": {
+            "n_documents": len(documents), "n_claims": len(claims_out), "n_flags": len(flags),
+            "flags_by_kind": dict(Counter(f["kind"] for f in flags)),
+        },
+    }

@@ -1,0 +1,353 @@
+"""Render the fact-checker's HTML review report from the report data dict.
+
+The input is the "claims-report/1" dict made by :mod:`claims.report.build`; this
+module reads nothing else. The output is one self-contained HTML file: the CSS
+and JavaScript from ``templates/`` are inlined, nothing is loaded from the
+network, and it works when opened from ``file://``.
+
+The data is embedded as JSON in ``<script type="application/json"
+id="report-data">`` with ``<``, ``>`` and ``&`` written as ``\\u003c`` etc., so
+no article text can close the script element. The overview, the ranked flag
+list, the clusters and the source documents are also rendered here (Jinja2,
+autoescape on), so the report is readable with JavaScript off and printable;
+``report.js`` builds the interactive review views (filters, keyboard review,
+export) from the embedded JSON using DOM calls only, never ``innerHTML``.
+"""
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from claims.errors import InputError
+
+SCHEMA = "claims-report/1"
+TEMPLATES = Path(__file__).with_name("templates")
+
+KIND_LABELS = {
+    "numeric": "Numbers differ",
+    "garbled_number": "Garbled number",
+    "role": "Title or role differs",
+    "date": "Dates differ",
+    "entity_name": "Name spelled differently",
+    "negation": "One side negates the other",
+}
+KIND_ORDER = list(KIND_LABELS)
+DECISION_LABELS = {"confirmed": "Confirmed", "dismissed": "Dismissed", "follow-up": "Needs follow-up"}
+# above HIGH is "high confidence", above MEDIUM "medium", else "low" (report.js uses the same)
+HIGH, MEDIUM = 0.75, 0.5
+# with at most this many documents a cluster is a table with one column per document;
+# with more, one row per document that says something and a list of the silent ones
+MAX_COLUMNS = 6
+
+
+def render_html(data: dict) -> str:
+    """The HTML review report for ``data`` (a "claims-report/1" dict), as one string."""
+    schema = data.get("schema")
+    if schema is not None and schema != SCHEMA:
+        raise InputError(f"report data has schema {schema!r}; this version of claims renders {SCHEMA!r}")
+    template = _environment().get_template("report.html.j2")
+    return template.render(**_context(data))
+
+
+def confidence(score: float) -> str:
+    return "high" if score >= HIGH else "medium" if score >= MEDIUM else "low"
+
+
+# --- embedding ------------------------------------------------------------------
+
+
+def embed_json(data: Any) -> str:
+    """``data`` as JSON that is safe inside a ``<script>`` element (and valid JSON).
+
+    ``<``, ``>`` and ``&`` only occur inside JSON strings, so writing them as
+    ``\\u003c`` etc. keeps the value and makes ``</script>`` or ``<!--`` in an
+    article harmless. Non-finite floats (an open interval's ``inf``) become null.
+    """
+    try:
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    except ValueError:
+        text = json.dumps(_finite(data), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+@lru_cache(maxsize=1)
+def _assets() -> tuple[Markup, Markup]:
+    """report.css and report.js, checked so they cannot end their own element early."""
+    css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
+    js = (TEMPLATES / "report.js").read_text(encoding="utf-8")
+    if "</style" in css.lower() or "</script" in js.lower() or "<!--" in js:
+        raise RuntimeError("report.css/report.js must not contain </style, </script or <!--")
+    return Markup(css), Markup(js)
+
+
+# --- the view model ---------------------------------------------------------------
+
+
+def _context(data: dict) -> dict:
+    documents = list(data.get("documents") or [])
+    claims = {c["id"]: c for c in data.get("claims") or []}
+    docs = {d["id"]: d for d in documents}
+    clusters = {c["id"]: c for c in data.get("clusters") or []}
+    flags = sorted(data.get("flags") or [], key=lambda f: -float(f.get("score") or 0))  # stable: build order on ties
+    generator = dict(data.get("generator") or {})
+
+    flags_per_doc: dict[str, int] = {}
+    by_kind: dict[str, int] = {}
+    views = []
+    for rank, f in enumerate(flags, 1):
+        a, b = claims.get(f.get("a")), claims.get(f.get("b"))
+        if a is None or b is None or a.get("doc") not in docs or b.get("doc") not in docs:
+            continue  # a flag must point at claims of known documents; the build step guarantees it
+        for doc_id in {a["doc"], b["doc"]}:
+            flags_per_doc[doc_id] = flags_per_doc.get(doc_id, 0) + 1
+        by_kind[f["kind"]] = by_kind.get(f["kind"], 0) + 1
+        highlights = f.get("highlights") or {}
+        cluster = f.get("cluster")
+        score = float(f.get("score") or 0)
+        review = f.get("review") or {}
+        views.append({
+            "id": f["id"],
+            "rank": rank,
+            "kind": f["kind"],
+            "kind_label": KIND_LABELS.get(f["kind"], f["kind"]),
+            "score": f"{score:.2f}",
+            "confidence": confidence(score),
+            "explanation": f.get("explanation") or "",
+            "cluster": cluster if cluster in clusters else None,
+            "cluster_label": (clusters[cluster].get("label") or "") if cluster in clusters else "",
+            "new": bool(f.get("new")),
+            "decision": review.get("decision") if review.get("decision") in DECISION_LABELS else None,
+            "decision_label": DECISION_LABELS.get(review.get("decision") or "", ""),
+            "note": review.get("note") or "",
+            "sides": [
+                _side("A", a, docs[a["doc"]], highlights.get("a") or []),
+                _side("B", b, docs[b["doc"]], highlights.get("b") or []),
+            ],
+        })
+
+    kinds = [(k, KIND_LABELS[k], by_kind[k]) for k in KIND_ORDER if by_kind.get(k)]
+    kinds += [(k, k, n) for k, n in sorted(by_kind.items()) if k not in KIND_LABELS]
+    doc_views = [
+        {
+            "id": d["id"],
+            "name": d.get("name") or d.get("path") or d["id"],
+            "path": d.get("path") or "",
+            "title": d.get("title"),
+            "date": d.get("date"),
+            "n_claims": d.get("n_claims", sum(1 for c in claims.values() if c.get("doc") == d["id"])),
+            "n_flags": flags_per_doc.get(d["id"], 0),
+            "tokens": _source_tokens(d.get("text") or "", [c for c in claims.values() if c.get("doc") == d["id"]]),
+        }
+        for d in documents
+    ]
+    thresholds = generator.get("thresholds") or {}
+    css, js = _assets()
+    return {
+        "schema": SCHEMA,
+        "report_id": data.get("report_id") or "",
+        "generator": {
+            "name": generator.get("name") or "claims",
+            "version": generator.get("version") or "",
+            "model": generator.get("model") or "",
+            "created": generator.get("created") or "",
+            "thresholds": [(k, thresholds[k]) for k in sorted(thresholds)],
+            "timings": generator.get("timings") or [],
+        },
+        "documents": doc_views,
+        "n_claims": len(claims),
+        "kinds": kinds,
+        "flags": views,
+        "clusters": _cluster_views(data, docs, claims, clusters, views),
+        "columns": len(documents) <= MAX_COLUMNS,
+        "decision_labels": DECISION_LABELS,
+        "data_json": Markup(embed_json(data)),
+        "css": css,
+        "js": js,
+    }
+
+
+def _clamp(value: Any, lo: int, hi: int) -> int:
+    try:
+        return max(lo, min(hi, int(value)))
+    except (TypeError, ValueError):
+        return lo
+
+
+def _side(label: str, claim: dict, doc: dict, highlights: list[dict]) -> dict:
+    return {
+        "label": label,
+        "doc_id": doc["id"],
+        "doc_name": doc.get("name") or doc.get("path") or doc["id"],
+        "claim_id": claim["id"],
+        "start": claim.get("start"),
+        "end": claim.get("end"),
+        "segments": context_segments(doc.get("text") or "", claim, highlights),
+    }
+
+
+def context_segments(text: str, claim: dict, highlights: list[dict]) -> list[tuple[str, str]]:
+    """The claim's sentence as ``(text, css class)`` pieces.
+
+    The class is ``""`` for surrounding context, ``"claim"`` for the claim
+    itself, ``"hl"`` / ``"hl claim"`` for a highlighted value (report.js has
+    the same function, ``contextSegments``).
+    """
+    n = len(text)
+    start, end = _clamp(claim.get("start"), 0, n), _clamp(claim.get("end"), 0, n)
+    end = max(start, end)
+    s0 = min(_clamp(claim.get("sentence_start", start), 0, n), start)
+    s1 = max(_clamp(claim.get("sentence_end", end), 0, n), end)
+    spans = []
+    for h in highlights:
+        h0, h1 = _clamp(h.get("start"), s0, s1), _clamp(h.get("end"), s0, s1)
+        if h1 > h0:
+            spans.append((h0, h1))
+    points = sorted({s0, s1, start, end, *(p for span in spans for p in span)})
+    out: list[tuple[str, str]] = []
+    for p, q in zip(points, points[1:]):
+        in_claim = start <= p and q <= end and end > start
+        hl = any(h0 <= p and q <= h1 for h0, h1 in spans)
+        cls = ("hl claim" if in_claim else "hl") if hl else ("claim" if in_claim else "")
+        if out and out[-1][1] == cls:
+            out[-1] = (out[-1][0] + text[p:q], cls)
+        else:
+            out.append((text[p:q], cls))
+    return out
+
+
+def _source_tokens(text: str, claims: list[dict]) -> list[tuple[str, str]]:
+    """A document's text as ``("text", s)``, ``("open", claim id)``, ``("close", "")`` tokens.
+
+    Claims become nested spans; one that overlaps another partly is cut at the
+    end of the one it starts in, and an empty one still gets its anchor.
+    """
+    n = len(text)
+    items = sorted(
+        ((_clamp(c.get("start"), 0, n), _clamp(c.get("end"), 0, n), c["id"]) for c in claims),
+        key=lambda t: (t[0], -t[1]),
+    )
+    tokens: list[tuple[str, str]] = []
+    pos, stack = 0, []
+
+    def emit(upto: int) -> None:
+        nonlocal pos
+        if upto > pos:
+            tokens.append(("text", text[pos:upto]))
+            pos = upto
+
+    for s, e, cid in items:
+        while stack and stack[-1] <= s:
+            emit(stack.pop())
+            tokens.append(("close", ""))
+        if stack:
+            e = min(e, stack[-1])
+        emit(s)
+        tokens.append(("open", cid))
+        stack.append(max(e, s))
+    while stack:
+        emit(stack.pop())
+        tokens.append(("close", ""))
+    emit(n)
+    return tokens
+
+
+def _value_segments(claim: dict, text: str) -> list[tuple[str, bool]]:
+    """The claim's text as ``(text, is_value)`` pieces, its numbers and dates marked,
+    so a cluster table shows at a glance which values agree."""
+    start, end = claim.get("start"), claim.get("end")
+    if not isinstance(start, int) or not isinstance(end, int) or text[start:end] != claim.get("text"):
+        return [(claim.get("text") or "", False)]
+    spans = sorted(
+        (m["start"], m["end"]) for m in (claim.get("quantities") or []) + (claim.get("dates") or [])
+        if isinstance(m.get("start"), int) and isinstance(m.get("end"), int) and start <= m["start"] < m["end"] <= end
+    )
+    out, pos = [], start
+    for s0, s1 in spans:
+        if s0 < pos:
+            continue  # overlaps the previous mark
+        if s0 > pos:
+            out.append((text[pos:s0], False))
+        out.append((text[s0:s1], True))
+        pos = s1
+    if end > pos:
+        out.append((text[pos:end], False))
+    return out
+
+
+def _cluster_views(data: dict, docs: dict, claims: dict, clusters: dict, flags: list[dict]) -> list[dict]:
+    flagged: dict[str, list[dict]] = {}  # claim id -> flags it is in
+    cluster_flags: dict[Any, list[dict]] = {}
+    for f in flags:
+        for side in f["sides"]:
+            flagged.setdefault(side["claim_id"], []).append(f)
+        ids = {f["cluster"]} | {claims[s["claim_id"]].get("cluster") for s in f["sides"]}
+        for cid in ids:
+            if cid in clusters:
+                cluster_flags.setdefault(cid, []).append(f)
+    order = [d["id"] for d in data.get("documents") or []]
+    out = []
+    for cl in data.get("clusters") or []:
+        members = [claims[c] for c in cl.get("claims") or [] if c in claims and claims[c].get("doc") in docs]
+        by_doc: dict[str, list[dict]] = {}
+        for c in members:
+            by_doc.setdefault(c["doc"], []).append(c)
+        cflags = cluster_flags.get(cl["id"], [])
+        if len(by_doc) < 2 and not cflags:
+            continue
+        cells = []
+        for doc_id in order:
+            cells.append({
+                "doc_id": doc_id,
+                "doc_name": docs[doc_id].get("name") or doc_id,
+                "claims": [
+                    {"id": c["id"], "segments": _value_segments(c, docs[doc_id].get("text") or ""),
+                     "flags": [(f["id"], f["kind"], f["kind_label"]) for f in flagged.get(c["id"], [])]}
+                    for c in sorted(by_doc.get(doc_id, []), key=lambda c: c.get("start") or 0)
+                ],
+            })
+        out.append({
+            "id": cl["id"],
+            "label": cl.get("label") or "",
+            "n_docs": len(by_doc),
+            "n_claims": len(members),
+            "cells": cells,
+            "silent": [c["doc_name"] for c in cells if not c["claims"]],
+            "flags": cflags,
+        })
+    # clusters with flags first (most flags first), then the widest agreement
+    out.sort(key=lambda c: (-len(c["flags"]), -c["n_docs"]))
+    return out

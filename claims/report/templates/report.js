@@ -1,0 +1,774 @@
+/* claims review report: the interactive views.
+ *
+ * Inlined by claims/report/render.py after the JSON block #report-data. Reads
+ * only that JSON and the page; loads nothing. Article text only ever reaches
+ * the page as text nodes (textContent / append of strings), never as HTML.
+ *
+ * Views: tabs (overview, flags, clusters, sources) routed by the URL hash;
+ * the flag list with filters, sorting and lazy rendering (PAGE cards at a
+ * time); keyboard review (j/k, c/d/f/u, n, a/b, /, ?); decisions kept in
+ * localStorage under "claims-review:<report_id>"; exports as JSON, CSV and
+ * schema.org ClaimReview JSON-LD through Blob download links.
+ */
+(function () {
+  'use strict';
+
+  var root = document.documentElement;
+  root.classList.remove('no-js');
+  root.classList.add('js');
+  var t0 = performance.now();
+
+  var KIND_LABELS = {
+    numeric: 'Numbers differ',
+    garbled_number: 'Garbled number',
+    role: 'Title or role differs',
+    date: 'Dates differ',
+    entity_name: 'Name spelled differently',
+    negation: 'One side negates the other'
+  };
+  var KIND_ORDER = Object.keys(KIND_LABELS);
+  var DECISIONS = ['confirmed', 'dismissed', 'follow-up'];
+  var DECISION_LABELS = { confirmed: 'Confirmed', dismissed: 'Dismissed', 'follow-up': 'Needs follow-up' };
+  var DECISION_KEYS = { confirmed: 'c', dismissed: 'd', 'follow-up': 'f' };
+  var KEY_DECISION = { c: 'confirmed', d: 'dismissed', f: 'follow-up', u: '' };
+  var TABS = ['overview', 'flags', 'clusters', 'sources'];
+  var HIGH = 0.75, MEDIUM = 0.5; // same as render.py
+  var PAGE = 40;
+
+  function $(id) { return document.getElementById(id); }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    if (attrs) {
+      Object.keys(attrs).forEach(function (k) {
+        var v = attrs[k];
+        if (v === null || v === undefined || v === false) return;
+        if (k === 'class') node.className = v;
+        else if (k === 'text') node.textContent = String(v);
+        else node.setAttribute(k, v === true ? '' : String(v));
+      });
+    }
+    if (children) {
+      children.forEach(function (c) {
+        if (c !== null && c !== undefined && c !== false) node.append(c); // strings become text nodes
+      });
+    }
+    return node;
+  }
+
+  function showNotice(text) {
+    var n = $('storage-notice');
+    if (!n) return;
+    n.textContent = text;
+    n.hidden = false;
+  }
+
+  var data;
+  try {
+    data = JSON.parse($('report-data').textContent);
+  } catch (err) {
+    showNotice('The report data could not be read (' + err.message + '); only the static report is shown.');
+    root.classList.remove('js');
+    root.classList.add('no-js');
+    return;
+  }
+
+  // ---- indexes -------------------------------------------------------------------
+
+  var docs = data.documents || [];
+  var docById = new Map(), docOrder = new Map();
+  docs.forEach(function (d, i) { docById.set(d.id, d); docOrder.set(d.id, i); });
+  var claimById = new Map();
+  (data.claims || []).forEach(function (c) { claimById.set(c.id, c); });
+  var clusterById = new Map();
+  (data.clusters || []).forEach(function (c) { clusterById.set(String(c.id), c); });
+
+  var flags = [];
+  (data.flags || []).forEach(function (f, i) {
+    var a = claimById.get(f.a), b = claimById.get(f.b);
+    if (!a || !b || !docById.has(a.doc) || !docById.has(b.doc)) return;
+    var da = docById.get(a.doc), db = docById.get(b.doc);
+    flags.push({
+      f: f, a: a, b: b, da: da, db: db, order: i, score: Number(f.score) || 0,
+      hay: [f.id, f.kind, KIND_LABELS[f.kind] || '', f.explanation || '', a.text || '', b.text || '',
+        da.name || '', db.name || '', da.title || '', db.title || ''].join('\n').toLowerCase()
+    });
+  });
+  var byScore = flags.slice().sort(function (x, y) { return (y.score - x.score) || (x.order - y.order); });
+  byScore.forEach(function (x, i) { x.rank = i + 1; });
+  var byDoc = flags.slice().sort(function (x, y) {
+    return (docOrder.get(x.a.doc) - docOrder.get(y.a.doc)) || ((x.a.start || 0) - (y.a.start || 0)) ||
+      (docOrder.get(x.b.doc) - docOrder.get(y.b.doc)) || ((x.b.start || 0) - (y.b.start || 0)) || (x.rank - y.rank);
+  });
+  var flagById = new Map();
+  flags.forEach(function (x) { flagById.set(x.f.id, x); });
+  var kindsPresent = KIND_ORDER.filter(function (k) { return flags.some(function (x) { return x.f.kind === k; }); });
+  flags.forEach(function (x) { if (kindsPresent.indexOf(x.f.kind) < 0) kindsPresent.push(x.f.kind); });
+
+  // ---- decisions and storage -----------------------------------------------------
+
+  var storageKey = 'claims-review:' + (data.report_id || 'unknown');
+  var storage = (function () {
+    try {
+      var ls = window.localStorage, probe = '__claims_probe__';
+      ls.setItem(probe, probe);
+      ls.removeItem(probe);
+      return ls;
+    } catch (err) {
+      return null;
+    }
+  })();
+  var state = { decisions: new Map(), org: '' };
+
+  function cleanReview(r) {
+    return {
+      decision: DECISIONS.indexOf(r && r.decision) >= 0 ? r.decision : '',
+      note: r && typeof r.note === 'string' ? r.note : '',
+      time: r && typeof r.time === 'string' ? r.time : ''
+    };
+  }
+
+  flags.forEach(function (x) {
+    var r = x.f.review;
+    if (r && (DECISIONS.indexOf(r.decision) >= 0 || r.note)) state.decisions.set(x.f.id, cleanReview(r));
+  });
+  if (storage) {
+    try {
+      var saved = JSON.parse(storage.getItem(storageKey) || 'null');
+      if (saved && saved.decisions && typeof saved.decisions === 'object') {
+        Object.keys(saved.decisions).forEach(function (id) {
+          if (flagById.has(id)) state.decisions.set(id, cleanReview(saved.decisions[id]));
+        });
+      }
+      if (saved && typeof saved.org === 'string') state.org = saved.org;
+    } catch (err) { /* a damaged entry: start from the report's own decisions */ }
+  } else {
+    showNotice('This browser does not let the report save decisions (storage is unavailable for this file), ' +
+      'so they are lost when the page closes: export them before closing.');
+  }
+
+  var saveWarned = false;
+  function persist() {
+    if (!storage) return;
+    var out = {};
+    state.decisions.forEach(function (r, id) { if (r.decision || r.note) out[id] = r; });
+    try {
+      storage.setItem(storageKey, JSON.stringify({ v: 1, saved: new Date().toISOString(), decisions: out, org: state.org }));
+    } catch (err) {
+      if (!saveWarned) showNotice('Decisions could not be saved in this browser (' + err.name + '): export them before closing.');
+      saveWarned = true;
+    }
+  }
+
+  function review(id) { return state.decisions.get(id) || { decision: '', note: '', time: '' }; }
+  function decisionOf(id) { var r = state.decisions.get(id); return r ? r.decision : ''; }
+
+  // ---- small helpers -------------------------------------------------------------
+
+  function confidence(score) { return score >= HIGH ? 'high' : score >= MEDIUM ? 'medium' : 'low'; }
+  function clamp(v, lo, hi) { v = Number(v); return isFinite(v) ? Math.max(lo, Math.min(hi, Math.trunc(v))) : lo; }
+
+  /* The claim's sentence as [text, class] pieces: "" context, "claim", "hl", "hl claim"
+     (render.py context_segments does the same for the static list). */
+  function contextSegments(text, claim, highlights) {
+    var n = text.length;
+    var start = clamp(claim.start, 0, n), end = Math.max(start, clamp(claim.end, 0, n));
+    var s0 = Math.min(clamp(claim.sentence_start != null ? claim.sentence_start : start, 0, n), start);
+    var s1 = Math.max(clamp(claim.sentence_end != null ? claim.sentence_end : end, 0, n), end);
+    var spans = [];
+    (highlights || []).forEach(function (h) {
+      var h0 = clamp(h.start, s0, s1), h1 = clamp(h.end, s0, s1);
+      if (h1 > h0) spans.push([h0, h1]);
+    });
+    var points = [s0, s1, start, end];
+    spans.forEach(function (s) { points.push(s[0], s[1]); });
+    points = Array.from(new Set(points)).sort(function (p, q) { return p - q; });
+    var out = [];
+    for (var i = 0; i + 1 < points.length; i++) {
+      var p = points[i], q = points[i + 1];
+      var inClaim = start <= p && q <= end && end > start;
+      var hl = spans.some(function (s) { return s[0] <= p && q <= s[1]; });
+      var cls = hl ? (inClaim ? 'hl claim' : 'hl') : (inClaim ? 'claim' : '');
+      if (out.length && out[out.length - 1][1] === cls) out[out.length - 1][0] += text.slice(p, q);
+      else out.push([text.slice(p, q), cls]);
+    }
+    return out;
+  }
+
+  function contextNode(doc, claim, highlights) {
+    var p = el('p', { class: 'context' });
+    contextSegments(doc.text || '', claim, highlights).forEach(function (seg) {
+      if (seg[1] === 'claim') p.append(el('span', { class: 'claim' }, [seg[0]]));
+      else if (seg[1]) p.append(el('mark', { class: seg[1] }, [seg[0]]));
+      else p.append(seg[0]);
+    });
+    return p;
+  }
+
+  // ---- tabs and routing ----------------------------------------------------------
+
+  var panels = {};
+  document.querySelectorAll('[data-panel]').forEach(function (p) { panels[p.getAttribute('data-panel')] = p; });
+  var tabLinks = document.querySelectorAll('.tabs a[data-tab]');
+  var activeTab = 'overview';
+
+  var scrollPos = {};
+
+  function showTab(name) {
+    if (activeTab !== name) scrollPos[activeTab] = window.scrollY;
+    activeTab = name;
+    Object.keys(panels).forEach(function (k) {
+      if (k === name) panels[k].setAttribute('data-active', '');
+      else panels[k].removeAttribute('data-active');
+    });
+    tabLinks.forEach(function (a) {
+      if (a.getAttribute('data-tab') === name) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
+    });
+    if (name === 'sources' && !shownDoc && docs.length) showDoc(sourceSelect.value || docs[0].id);
+  }
+
+  function navigate(hash) {
+    if (location.hash !== hash) {
+      try { history.pushState(null, '', hash); } catch (err) { /* some file:// setups refuse; routing still works */ }
+    }
+    route(hash);
+  }
+
+  function route(hash) {
+    var id = '';
+    try { id = decodeURIComponent((hash || '').replace(/^#/, '')); } catch (err) { id = ''; }
+    if (!id || panels[id]) {
+      var tab = id || 'overview';
+      var again = tab === activeTab;
+      showTab(tab);
+      window.scrollTo(0, again ? 0 : scrollPos[tab] || 0);
+    } else if (id.indexOf('claim-') === 0) {
+      openClaim(id.slice(6));
+    } else if (id.indexOf('doc-') === 0 && docById.has(id.slice(4))) {
+      showTab('sources');
+      showDoc(id.slice(4));
+      window.scrollTo(0, 0);
+    } else if (id.indexOf('cluster-') === 0 && $(id)) {
+      showTab('clusters');
+      var c = $(id);
+      document.querySelectorAll('.cluster.target').forEach(function (n) { n.classList.remove('target'); });
+      c.classList.add('target');
+      c.scrollIntoView({ block: 'start' });
+    } else if (id.indexOf('flag-') === 0 && flagById.has(id.slice(5))) {
+      focusFlag(id.slice(5));
+    } else {
+      showTab('overview');
+    }
+  }
+
+  var fromFlag = null;
+  document.addEventListener('click', function (e) {
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    var a = e.target.closest && e.target.closest('a[href^="#"]');
+    if (!a) return;
+    var hash = a.getAttribute('href');
+    if (hash === '#main' || hash === '#') return;
+    var card = a.closest('.flag[data-id]');
+    fromFlag = card ? card.getAttribute('data-id') : null;
+    e.preventDefault();
+    navigate(hash);
+  });
+  window.addEventListener('popstate', function () { route(location.hash); });
+
+  // ---- sources -------------------------------------------------------------------
+
+  var sourceSelect = $('source-select');
+  var backLink = $('back-link');
+  var shownDoc = null;
+  var targetClaim = null;
+
+  function showDoc(docId) {
+    shownDoc = docId;
+    document.querySelectorAll('article.source').forEach(function (a) { a.hidden = a.getAttribute('data-doc') !== docId; });
+    if (sourceSelect) sourceSelect.value = docId;
+  }
+
+  function openClaim(claimId) {
+    var span = $('claim-' + claimId);
+    if (!span) return;
+    var art = span.closest('article.source');
+    showTab('sources');
+    showDoc(art.getAttribute('data-doc'));
+    if (targetClaim) targetClaim.classList.remove('target');
+    span.classList.add('target');
+    targetClaim = span;
+    if (backLink) {
+      backLink.hidden = !fromFlag;
+      if (fromFlag) backLink.setAttribute('href', '#flag-' + fromFlag);
+    }
+    span.scrollIntoView({ block: 'center' });
+    span.focus({ preventScroll: true });
+  }
+
+  if (sourceSelect) {
+    sourceSelect.addEventListener('change', function () {
+      fromFlag = null;
+      navigate('#doc-' + sourceSelect.value);
+    });
+  }
+
+  // ---- flag list -----------------------------------------------------------------
+
+  var ui = {
+    form: $('filters'), search: $('f-search'), kinds: $('f-kinds'), doc: $('f-doc'), score: $('f-score'),
+    scoreOut: $('f-score-value'), status: $('f-status'), sort: $('f-sort'), list: $('flag-list'),
+    more: $('more'), count: $('result-count'), progress: $('progress'), org: $('org-name')
+  };
+  var filters = { q: [], kinds: new Set(kindsPresent), doc: '', min: 0, status: '', sort: 'score' };
+  var visible = [];
+  var rendered = 0;
+  var current = -1;
+  var cards = new Map(); // flag id -> card element, for the rendered ones
+  var kindCounts = {};
+
+  kindsPresent.forEach(function (k) {
+    var box = el('input', { type: 'checkbox', value: k, checked: true });
+    box.defaultChecked = true;
+    var n = el('span', { class: 'n', text: '0' });
+    kindCounts[k] = n;
+    ui.kinds.append(el('label', null, [box, el('span', { class: 'kind kind-' + k, title: k, text: KIND_LABELS[k] || k }), n]));
+  });
+  docs.forEach(function (d) { ui.doc.append(el('option', { value: d.id, text: d.name || d.path || d.id })); });
+
+  function readFilters() {
+    filters.q = ui.search.value.toLowerCase().split(/\s+/).filter(Boolean);
+    filters.kinds = new Set(Array.prototype.filter.call(ui.kinds.querySelectorAll('input'), function (b) { return b.checked; })
+      .map(function (b) { return b.value; }));
+    filters.doc = ui.doc.value;
+    filters.min = Number(ui.score.value) || 0;
+    filters.status = ui.status.value;
+    filters.sort = ui.sort.value;
+    ui.scoreOut.textContent = filters.min.toFixed(2);
+  }
+
+  function matchesExceptKind(x) {
+    if (filters.doc && x.a.doc !== filters.doc && x.b.doc !== filters.doc) return false;
+    if (x.score < filters.min - 1e-9) return false;
+    if (filters.status) {
+      var d = decisionOf(x.f.id);
+      if (filters.status === 'open' ? d : filters.status === 'new' ? !x.f['new'] : d !== filters.status) return false;
+    }
+    if (filters.q.length) {
+      var note = review(x.f.id).note.toLowerCase();
+      for (var i = 0; i < filters.q.length; i++) {
+        if (x.hay.indexOf(filters.q[i]) < 0 && note.indexOf(filters.q[i]) < 0) return false;
+      }
+    }
+    return true;
+  }
+
+  function applyFilters(keepId) {
+    var t = performance.now();
+    readFilters();
+    var counts = {};
+    kindsPresent.forEach(function (k) { counts[k] = 0; });
+    var source = filters.sort === 'doc' ? byDoc : byScore;
+    visible = [];
+    for (var i = 0; i < source.length; i++) {
+      var x = source[i];
+      if (!matchesExceptKind(x)) continue;
+      counts[x.f.kind] += 1;
+      if (filters.kinds.has(x.f.kind)) visible.push(x);
+    }
+    kindsPresent.forEach(function (k) { kindCounts[k].textContent = String(counts[k]); });
+    ui.count.textContent = '';
+    if (visible.length === flags.length) {
+      ui.count.append('Showing all ', el('strong', { text: String(flags.length) }), flags.length === 1 ? ' flag' : ' flags');
+    } else {
+      ui.count.append('Showing ', el('strong', { text: String(visible.length) }), ' of ' + flags.length + ' flags');
+    }
+    ui.list.textContent = '';
+    cards.clear();
+    rendered = 0;
+    current = -1;
+    if (!visible.length) {
+      var reset = el('button', { type: 'button', class: 'secondary', text: 'Reset filters' });
+      reset.addEventListener('click', resetFilters);
+      ui.list.append(el('li', { class: 'empty' }, ['No flags match these filters. ', reset]));
+    }
+    renderMore();
+    if (keepId) {
+      var idx = visible.findIndex(function (v) { return v.f.id === keepId; });
+      if (idx >= 0) setCurrent(idx, { scroll: false, focus: false });
+    }
+    report.lastFilterMs = performance.now() - t;
+  }
+
+  function resetFilters() {
+    ui.form.reset();
+    applyFilters();
+  }
+
+  function renderMore(upto) {
+    var stop = Math.min(visible.length, Math.max(upto != null ? upto + 1 : 0, rendered + PAGE));
+    var frag = document.createDocumentFragment();
+    for (; rendered < stop; rendered++) {
+      var li = el('li', null, [buildCard(visible[rendered])]);
+      frag.append(li);
+    }
+    ui.list.append(frag);
+    var left = visible.length - rendered;
+    ui.more.hidden = left <= 0;
+    ui.more.textContent = 'Show ' + Math.min(PAGE, left) + ' more (' + left + ' not shown)';
+  }
+
+  function buildCard(x) {
+    var f = x.f, r = review(f.id);
+    var titleId = 'card-' + f.id + '-title';
+    var card = el('article', { class: 'flag', id: 'card-' + f.id, 'data-id': f.id, tabindex: '-1', 'aria-labelledby': titleId });
+    var score = x.score;
+    var head = el('header', { class: 'flag-head' }, [
+      el('h3', { class: 'flag-title', id: titleId }, [
+        el('span', { class: 'rank', text: '#' + x.rank }),
+        el('span', { class: 'kind kind-' + f.kind, title: f.kind, text: KIND_LABELS[f.kind] || f.kind })
+      ]),
+      el('span', { class: 'score score-' + confidence(score), text: 'score ' + score.toFixed(2) + ' · ' + confidence(score) + ' confidence' }),
+      f['new'] ? el('span', { class: 'badge badge-new', title: 'Not in the earlier decisions', text: 'NEW' }) : null,
+      el('span', { class: 'badge decision decision-' + (r.decision || 'open'), text: DECISION_LABELS[r.decision] || 'Not reviewed' })
+    ]);
+    var cluster = f.cluster != null ? clusterById.get(String(f.cluster)) : null;
+    if (cluster && $('cluster-' + cluster.id)) {
+      head.append(el('a', { class: 'cluster-link', href: '#cluster-' + cluster.id,
+        text: 'Cluster ' + cluster.id + (cluster.label ? ': ' + cluster.label : '') }));
+    }
+    var hl = f.highlights || {};
+    var sides = el('div', { class: 'sides' }, [side('A', x.a, x.da, hl.a), side('B', x.b, x.db, hl.b)]);
+
+    var buttons = DECISIONS.map(function (d) {
+      var b = el('button', { type: 'button', class: 'd-' + d, 'data-decision': d, 'aria-pressed': r.decision === d ? 'true' : 'false',
+        'aria-keyshortcuts': DECISION_KEYS[d] }, [DECISION_LABELS[d], ' ', el('kbd', { text: DECISION_KEYS[d] })]);
+      b.addEventListener('click', function () {
+        setCurrentById(f.id);
+        setDecision(f.id, decisionOf(f.id) === d ? '' : d);
+      });
+      return b;
+    });
+    var noteId = 'note-' + f.id;
+    var note = el('textarea', { id: noteId, rows: '1', placeholder: 'Why? Sources checked, who to call… (n)' });
+    note.value = r.note;
+    note.addEventListener('input', function () { setNote(f.id, note.value); });
+    var reviewBox = el('div', { class: 'review' }, [
+      el('div', { class: 'decisions', role: 'group', 'aria-label': 'Decision' }, buttons),
+      el('div', { class: 'note-field' }, [el('label', { for: noteId, text: 'Note' }), note]),
+      el('span', { class: 'review-time', text: r.time ? 'reviewed ' + r.time.replace('T', ' ').slice(0, 16) : '' })
+    ]);
+    card.append(head, el('p', { class: 'explanation', text: f.explanation || '' }), sides, reviewBox);
+    card.addEventListener('focusin', function () { setCurrentById(f.id); });
+    card.addEventListener('click', function (e) {
+      if (!e.target.closest('a, button, textarea, input')) setCurrentById(f.id);
+    });
+    cards.set(f.id, card);
+    return card;
+  }
+
+  function side(label, claim, doc, highlights) {
+    var tags = [];
+    if (claim.attribution) tags.push('attributed: ' + claim.attribution);
+    if (claim.hedged) tags.push('hedged');
+    if (claim.negated) tags.push('negated');
+    return el('section', { class: 'side side-' + label.toLowerCase(), 'aria-label': 'Claim ' + label }, [
+      el('h4', null, [
+        el('span', { class: 'side-label', text: label }), ' ',
+        el('a', { class: 'source-link', href: '#claim-' + claim.id, title: 'Show this claim in its source document',
+          'data-side': label.toLowerCase(), text: doc.name || doc.path || doc.id }), ' ',
+        el('span', { class: 'offsets', text: 'chars ' + claim.start + '–' + claim.end })
+      ]),
+      contextNode(doc, claim, highlights),
+      tags.length ? el('p', { class: 'side-actions offsets', text: tags.join(' · ') }) : null
+    ]);
+  }
+
+  function setCurrent(i, opts) {
+    opts = opts || {};
+    if (i < 0 || i >= visible.length) return;
+    if (i >= rendered) renderMore(i);
+    var prev = current >= 0 && visible[current] ? cards.get(visible[current].f.id) : null;
+    if (prev) prev.classList.remove('current');
+    current = i;
+    var card = cards.get(visible[i].f.id);
+    if (!card) return;
+    card.classList.add('current');
+    if (opts.focus !== false) card.focus({ preventScroll: true });
+    if (opts.scroll !== false) card.scrollIntoView({ block: opts.block || 'nearest' });
+  }
+
+  function setCurrentById(id) {
+    var i = visible.findIndex(function (v) { return v.f.id === id; });
+    if (i >= 0 && i !== current) setCurrent(i, { scroll: false, focus: false });
+  }
+
+  function focusFlag(id) {
+    showTab('flags');
+    var i = visible.findIndex(function (v) { return v.f.id === id; });
+    if (i < 0) {
+      resetFilters();
+      i = visible.findIndex(function (v) { return v.f.id === id; });
+    }
+    if (i >= 0) setCurrent(i, { block: 'start' });
+  }
+
+  function updateCard(id) {
+    var r = review(id);
+    var card = cards.get(id);
+    if (card) {
+      card.querySelectorAll('.decisions button').forEach(function (b) {
+        b.setAttribute('aria-pressed', b.getAttribute('data-decision') === r.decision ? 'true' : 'false');
+      });
+      var badge = card.querySelector('.badge.decision');
+      badge.className = 'badge decision decision-' + (r.decision || 'open');
+      badge.textContent = DECISION_LABELS[r.decision] || 'Not reviewed';
+      card.querySelector('.review-time').textContent = r.time ? 'reviewed ' + r.time.replace('T', ' ').slice(0, 16) : '';
+    }
+    var s = staticBadges.get(id);
+    if (s) {
+      s.className = 'badge decision decision-' + (r.decision || 'open');
+      s.textContent = DECISION_LABELS[r.decision] || 'Not reviewed';
+    }
+  }
+
+  function setDecision(id, decision) {
+    var r = review(id);
+    state.decisions.set(id, { decision: decision, note: r.note, time: new Date().toISOString() });
+    persist();
+    updateCard(id);
+    updateProgress();
+  }
+
+  function setNote(id, text) {
+    var r = review(id);
+    state.decisions.set(id, { decision: r.decision, note: text, time: new Date().toISOString() });
+    persist();
+  }
+
+  function updateProgress() {
+    var n = { confirmed: 0, dismissed: 0, 'follow-up': 0 }, done = 0;
+    flags.forEach(function (x) {
+      var d = decisionOf(x.f.id);
+      if (d) { n[d] += 1; done += 1; }
+    });
+    var nNew = flags.filter(function (x) { return x.f['new']; }).length;
+    ui.progress.textContent = '';
+    ui.progress.append('Reviewed ', el('strong', { text: done + ' of ' + flags.length }),
+      ' · ' + n.confirmed + ' confirmed · ' + n.dismissed + ' dismissed · ' + n['follow-up'] + ' follow-up' +
+      (nNew ? ' · ' + nNew + ' new' : ''));
+    report.reviewed = done;
+  }
+
+  var staticBadges = new Map();
+  document.querySelectorAll('#flags-static [data-decision-for]').forEach(function (b) {
+    staticBadges.set(b.getAttribute('data-decision-for'), b);
+  });
+
+  // ---- keyboard ------------------------------------------------------------------
+
+  var help = $('help');
+  function toggleHelp() {
+    if (!help || typeof help.showModal !== 'function') return;
+    if (help.open) help.close();
+    else help.showModal();
+  }
+  $('help-button').addEventListener('click', toggleHelp);
+
+  function isTyping(t) {
+    if (!t || !t.tagName) return false;
+    if (t.isContentEditable || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT') return true;
+    return t.tagName === 'INPUT' && ['checkbox', 'radio', 'range', 'button', 'submit', 'reset'].indexOf(t.type) < 0;
+  }
+
+  function move(delta) {
+    if (activeTab !== 'flags') { navigate('#flags'); }
+    if (!visible.length) return;
+    setCurrent(current < 0 ? 0 : Math.max(0, Math.min(visible.length - 1, current + delta)));
+  }
+
+  function currentFlag() {
+    return activeTab === 'flags' && current >= 0 ? visible[current] : null;
+  }
+
+  document.addEventListener('keydown', function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
+    var t = e.target;
+    if (isTyping(t)) {
+      if (e.key === 'Escape') {
+        t.blur();
+        var c = currentFlag();
+        if (c && cards.get(c.f.id)) cards.get(c.f.id).focus({ preventScroll: true });
+        e.preventDefault();
+      }
+      return;
+    }
+    if (help && help.open && e.key !== '?') return;
+    var x = currentFlag();
+    switch (e.key) {
+      case 'j': move(1); break;
+      case 'k': move(-1); break;
+      case 'c': case 'd': case 'f': case 'u':
+        if (!x) return;
+        setDecision(x.f.id, KEY_DECISION[e.key]);
+        break;
+      case 'n':
+        if (!x || !cards.get(x.f.id)) return;
+        cards.get(x.f.id).querySelector('textarea').focus();
+        break;
+      case 'a': case 'b':
+        if (!x) return;
+        fromFlag = x.f.id;
+        navigate('#claim-' + (e.key === 'a' ? x.a.id : x.b.id));
+        break;
+      case '/':
+        if (activeTab !== 'flags') navigate('#flags');
+        ui.search.focus();
+        ui.search.select();
+        break;
+      case '?': toggleHelp(); break;
+      case '1': case '2': case '3': case '4':
+        navigate('#' + TABS[Number(e.key) - 1]);
+        break;
+      default: return;
+    }
+    e.preventDefault();
+  });
+
+  // ---- filters wiring ------------------------------------------------------------
+
+  var searchTimer = null;
+  ui.search.addEventListener('input', function () {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(function () { applyFilters(); }, 120);
+  });
+  [ui.doc, ui.status, ui.sort].forEach(function (s) { s.addEventListener('change', function () { applyFilters(); }); });
+  ui.kinds.addEventListener('change', function () { applyFilters(); });
+  ui.score.addEventListener('input', function () { applyFilters(); });
+  ui.form.addEventListener('submit', function (e) { e.preventDefault(); applyFilters(); });
+  ui.form.addEventListener('reset', function () { setTimeout(function () { applyFilters(); }, 0); });
+  ui.more.addEventListener('click', function () { renderMore(); });
+  if ('IntersectionObserver' in window) {
+    new IntersectionObserver(function (entries) {
+      if (entries.some(function (en) { return en.isIntersecting; }) && !ui.more.hidden) renderMore();
+    }, { rootMargin: '400px' }).observe(ui.more);
+  }
+
+  // ---- export --------------------------------------------------------------------
+
+  function sideOut(c, d) {
+    return { claim: c.id, document: d.name || '', path: d.path || '', start: c.start, end: c.end, text: c.text || '' };
+  }
+
+  function decisionRows() {
+    return byScore.map(function (x) {
+      var r = review(x.f.id);
+      return {
+        flag_id: x.f.id, kind: x.f.kind, score: x.score, decision: r.decision, note: r.note, time: r.time,
+        'new': !!x.f['new'], explanation: x.f.explanation || '', a: sideOut(x.a, x.da), b: sideOut(x.b, x.db)
+      };
+    });
+  }
+
+  function download(name, type, text) {
+    var url = URL.createObjectURL(new Blob([text], { type: type }));
+    var a = el('a', { href: url, download: name, hidden: true });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+  }
+
+  var stem = 'claims-' + String(data.report_id || 'report').slice(0, 10);
+
+  function exportJson() {
+    var out = {
+      schema: 'claims-reviews/1', report_id: data.report_id || '', exported: new Date().toISOString(),
+      generator: data.generator ? { name: data.generator.name, version: data.generator.version } : null,
+      reviews: decisionRows()
+    };
+    download(stem + '-decisions.json', 'application/json', JSON.stringify(out, null, 2) + '\n');
+  }
+
+  var CSV_COLUMNS = ['flag_id', 'kind', 'score', 'decision', 'note', 'time', 'a_document', 'a_path', 'a_start', 'a_end',
+    'a_text', 'b_document', 'b_path', 'b_start', 'b_end', 'b_text', 'explanation'];
+  var CSV_TEXT = new Set(['note', 'a_document', 'a_path', 'a_text', 'b_document', 'b_path', 'b_text', 'explanation']);
+
+  function csvCell(col, v) {
+    var s = v === null || v === undefined ? '' : String(v);
+    // a spreadsheet would run a text cell that starts like a formula: make it text
+    if (CSV_TEXT.has(col) && /^[=+\-@\t\r]/.test(s)) s = "'" + s;
+    return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+
+  function exportCsv() {
+    var lines = [CSV_COLUMNS.join(',')];
+    decisionRows().forEach(function (r) {
+      var flat = { flag_id: r.flag_id, kind: r.kind, score: r.score, decision: r.decision, note: r.note, time: r.time,
+        explanation: r.explanation };
+      ['a', 'b'].forEach(function (k) {
+        flat[k + '_document'] = r[k].document; flat[k + '_path'] = r[k].path; flat[k + '_start'] = r[k].start;
+        flat[k + '_end'] = r[k].end; flat[k + '_text'] = r[k].text;
+      });
+      lines.push(CSV_COLUMNS.map(function (c) { return csvCell(c, flat[c]); }).join(','));
+    });
+    download(stem + '-decisions.csv', 'text/csv;charset=utf-8', '\ufeff' + lines.join('\r\n') + '\r\n');
+  }
+
+  function exportClaimReview() {
+    var org = (state.org || '').trim() || 'Your organisation';
+    var today = new Date().toISOString().slice(0, 10);
+    var items = [];
+    byScore.forEach(function (x) {
+      var r = review(x.f.id);
+      if (r.decision !== 'confirmed') return;
+      [[x.a, x.da, x.b, x.db, 'a'], [x.b, x.db, x.a, x.da, 'b']].forEach(function (s) {
+        var c = s[0], d = s[1], oc = s[2], od = s[3];
+        var appearance = { '@type': 'CreativeWork', url: d.path || d.name, name: d.title || d.name };
+        if (d.date) appearance.datePublished = d.date;
+        var item = { '@type': 'Claim', appearance: [appearance] };
+        if (d.date) item.datePublished = d.date;
+        items.push({
+          '@context': 'https://schema.org',
+          '@type': 'ClaimReview',
+          identifier: x.f.id + '-' + s[4],
+          claimReviewed: c.text || '',
+          itemReviewed: item,
+          reviewRating: {
+            '@type': 'Rating',
+            alternateName: 'Conflicting reports',
+            ratingExplanation: x.f.explanation || ''
+          },
+          reviewBody: (x.f.explanation ? x.f.explanation + ' ' : '') + (od.name || '') + ' says: \u201c' + (oc.text || '') + '\u201d' +
+            (r.note ? ' Reviewer note: ' + r.note : ''),
+          datePublished: (r.time || today).slice(0, 10),
+          author: { '@type': 'Organization', name: org }
+        });
+      });
+    });
+    download(stem + '-claimreview.jsonld', 'application/ld+json', JSON.stringify(items, null, 2) + '\n');
+  }
+
+  $('export-json').addEventListener('click', exportJson);
+  $('export-csv').addEventListener('click', exportCsv);
+  $('export-claimreview').addEventListener('click', exportClaimReview);
+  ui.org.value = state.org;
+  ui.org.addEventListener('input', function () { state.org = ui.org.value; persist(); });
+
+  // ---- start ---------------------------------------------------------------------
+
+  var report = window.__claimsReport = { ready: false, flags: flags.length, reviewed: 0, lastFilterMs: 0, initMs: 0 };
+  if (!flags.length) {
+    document.querySelector('#flags-app .sidebar').hidden = true;
+    ui.count.textContent = 'No disagreements found: the tool flagged no pair of claims in these ' + docs.length + ' documents.';
+    ui.count.className = 'result-count no-flags';
+  } else {
+    applyFilters();
+  }
+  flags.forEach(function (x) { if (state.decisions.has(x.f.id)) updateCard(x.f.id); });
+  updateProgress();
+  route(location.hash);
+  report.initMs = performance.now() - t0;
+  report.ready = true;
+  root.setAttribute('data-ready', 'true');
+})();

@@ -1,0 +1,53 @@
+"""Score: run the comparators over candidate pairs and the whole corpus; rank the flags.
+
+One flag per claim pair (the highest-scoring kind wins), flags under
+``min_score`` dropped, ids made stable from the two claims' documents and text
+so review decisions survive a re-run.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from claims.compare import ScoringContext, default_corpus_comparators, default_pair_comparators
+from claims.types import Claim, Flag
+
+DEFAULT_MIN_SCORE = 0.3
+# When two kinds tie on one pair, the more specific explanation is shown.
+_SPECIFICITY = ["garbled_number", "role", "entity_name", "numeric", "date", "negation"]
+
+
+def flag_id(a: Claim, b: Claim, ctx: ScoringContext) -> str:
+    sides = sorted(f"{ctx.source(c)}\n{c.text}" for c in (a, b))
+    return "f_" + hashlib.sha1("\n\x00\n".join(sides).encode("utf-8")).hexdigest()[:12]
+
+
+def score(claims: list[Claim], pairs: list[tuple[int, int]], ctx: ScoringContext,
+          pair_comparators=None, corpus_comparators=None, min_score: float = DEFAULT_MIN_SCORE,
+          progress=None) -> list[Flag]:
+    pair_comparators = default_pair_comparators() if pair_comparators is None else pair_comparators
+    corpus_comparators = default_corpus_comparators() if corpus_comparators is None else corpus_comparators
+    found: list[Flag] = []
+    for n, (i, j) in enumerate(pairs):
+        a, b = claims[i], claims[j]
+        for comparator in pair_comparators:
+            flag = comparator.compare(a, b, ctx)
+            if flag:
+                found.append(flag)
+        if progress and n % 500 == 499:
+            progress(500)
+    for comparator in corpus_comparators:
+        found.extend(comparator.find(claims, ctx))
+
+    best: dict[tuple[str, str], Flag] = {}
+    for f in found:
+        key = tuple(sorted((f.a, f.b)))
+        old = best.get(key)
+        if old is None or (f.score, -_SPECIFICITY.index(f.kind)) > (old.score, -_SPECIFICITY.index(old.kind)):
+            best[key] = f
+    flags = [f for f in best.values() if f.score >= min_score]
+    for f in flags:
+        f.id = flag_id(ctx.claims[f.a], ctx.claims[f.b], ctx)
+        ca, cb = ctx.claims[f.a], ctx.claims[f.b]
+        f.cluster = ca.cluster if ca.cluster == cb.cluster and ca.cluster >= 0 else None
+    flags.sort(key=lambda f: (-f.score, f.id))
+    return flags

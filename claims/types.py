@@ -1,0 +1,150 @@
+"""The data that flows between pipeline stages.
+
+Every stage takes and returns these dataclasses, so a stage can be tested or
+replaced on its own. Offsets are always Python ``str`` indices into
+``Document.text`` (the file's text as read from disk), never into cleaned text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input article, exactly as read from disk."""
+
+    id: str  # "d0", "d1", ... in input order
+    path: str  # as the user gave it (relative paths stay relative)
+    text: str  # decoded text; for HTML/JSON, the visible article text (see read.py)
+    title: str | None = None
+    date: str | None = None  # publication date when the source says it (ISO-8601)
+    encoding: str = "utf-8"
+
+    @property
+    def name(self) -> str:
+        return self.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of a document kept by cleaning (one paragraph or line)."""
+
+    doc: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    doc: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number in a claim, with what it counts.
+
+    ``low``/``high`` is the interval the wording allows: "more than 870" is
+    (870, inf), "about 900" is (810, 990), "dozens" is (24, 99).
+    """
+
+    text: str  # the surface form, e.g. "more than 870 soldiers"
+    start: int  # absolute offsets into the document
+    end: int
+    value: float
+    low: float
+    high: float
+    approximate: bool = False
+    unit: str = ""  # counted noun or unit, normalised: "soldier", "percent", "day"
+    measure: str = ""  # what happened to them: "killed", "wounded", "displaced", "" if unknown
+    scope: str = ""  # a qualifier that narrows the count: "civilian", "army"
+    kind: str = "count"  # count | duration | percent | money | ordinal | year-span
+
+    @property
+    def is_exact(self) -> bool:
+        return self.low == self.high
+
+
+@dataclass(frozen=True)
+class DateMention:
+    text: str
+    start: int
+    end: int
+    year: int | None
+    month: int | None = None
+    day_low: int | None = None  # "early October" is days 1..10
+    day_high: int | None = None
+    decade: bool = False  # "the 1990s"
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    text: str  # the whole mention, title included
+    start: int
+    end: int
+    name: str  # "Ilham Aliyev" or "Aliyev"
+    surname: str
+    role: str | None = None  # normalised title: "president", "prime minister"
+    role_text: str | None = None  # as written: "Azeri president"
+    role_start: int | None = None
+    role_end: int | None = None
+
+
+@dataclass
+class Claim:
+    """An atomic, checkable statement: a sentence or one clause of it."""
+
+    id: str
+    doc: str
+    start: int
+    end: int
+    text: str
+    sentence_start: int  # the sentence it came from, for context
+    sentence_end: int
+    attribution: str | None = None  # "Putin said" kept with the claim
+    quantities: list[Quantity] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    people: list[PersonMention] = field(default_factory=list)
+    negated: bool = False
+    hedged: bool = False  # "if indeed", "may", "reportedly"
+    cluster: int = -1
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A span to highlight in one side of a flag (absolute offsets)."""
+
+    start: int
+    end: int
+    label: str = ""
+
+
+@dataclass
+class Flag:
+    """A pair of claims that disagree, as a comparator judged it."""
+
+    a: str  # claim ids
+    b: str
+    kind: str  # numeric | garbled_number | role | date | entity_name | negation
+    score: float  # in [0, 1]: how sure the tool is that a reviewer must look
+    explanation: str
+    highlights_a: list[Highlight] = field(default_factory=list)
+    highlights_b: list[Highlight] = field(default_factory=list)
+    id: str = ""
+    cluster: int | None = None
+
+
+@dataclass
+class Cluster:
+    id: int
+    claims: list[str]
+    label: str = ""
+
+
+@dataclass
+class StageTiming:
+    stage: str
+    seconds: float
+    items: int = 0

@@ -1,0 +1,39 @@
+"""Titles and spellings of people's names."""
+from conftest import flags_between
+
+
+def test_one_person_with_two_offices_is_flagged(run_articles):
+    report = run_articles({
+        "a.txt": "Ruritanian President Anna Kovac arrived in the capital on Tuesday for the summit.\n",
+        "b.txt": "Prime Minister Anna Kovac told reporters that the summit had been a success.\n",
+    })
+    flags = flags_between(report, "President Anna Kovac", "Prime Minister Anna Kovac")
+    assert [f.kind for f in flags] == ["role"]
+    assert "president" in flags[0].explanation and "prime minister" in flags[0].explanation
+
+
+def test_same_title_or_a_former_title_is_not_flagged(run_articles):
+    report = run_articles({
+        "a.txt": "Ruritanian President Anna Kovac arrived in the capital on Tuesday for the summit.\n",
+        "b.txt": "President Anna Kovac told reporters that the summit had been a success.\n",
+        "c.txt": "Former Prime Minister Anna Kovac once led the opposition party for a decade.\n",
+    })
+    assert [f for f in report.flags if f.kind == "role"] == []
+
+
+def test_one_name_spelled_two_ways_is_flagged(run_articles):
+    report = run_articles({
+        "a.txt": "Marcus Feldheimer, a spokesman for the port authority, said the docks would reopen.\n"
+                 "The terminal has been closed for repairs since the storm hit the harbour.\n"
+                 "Feldhiemer said the repairs were ahead of schedule.\n",
+    })
+    flags = flags_between(report, "Marcus Feldheimer", "Feldhiemer said")
+    assert [f.kind for f in flags] == ["entity_name"]
+
+
+def test_different_first_names_are_different_people(run_articles):
+    report = run_articles({
+        "a.txt": "John Harlan, a senior economist at the bank, expects rates to fall.\n"
+                 "Jane Harlen, an analyst at a rival bank, expects rates to rise next year.\n",
+    })
+    assert [f for f in report.flags if f.kind == "entity_name"] == []

@@ -1,0 +1,83 @@
+"""Numbers: different tolls are flagged; agreeing, bounded or differently scoped figures are not."""
+from conftest import flags_between
+
+
+def test_different_death_tolls_for_the_same_event_are_flagged(run_articles):
+    report = run_articles({
+        "a.txt": "The earthquake struck the coastal city of Port Elm on Monday.\n"
+                 "Officials said 1,200 people were killed in the earthquake.\n",
+        "b.txt": "A strong earthquake hit Port Elm this week.\n"
+                 "The regional governor reported about 300 people killed in the earthquake.\n",
+    })
+    flags = flags_between(report, "1,200 people", "about 300 people")
+    assert len(flags) == 1
+    assert flags[0].kind == "numeric"
+    assert "1,200" in flags[0].explanation and "300" in flags[0].explanation
+    assert flags[0].score >= 0.6
+
+
+def test_same_figure_in_words_and_digits_is_not_flagged(run_articles):
+    report = run_articles({
+        "a.txt": "Officials said 1,200 people were killed in the earthquake.\n",
+        "b.txt": "The governor said one thousand two hundred people were killed in the quake.\n",
+    })
+    assert report.flags == []
+
+
+def test_a_lower_bound_agrees_with_a_close_figure_but_not_a_far_one(run_articles):
+    close = run_articles({
+        "a.txt": "Rescuers said more than 300 people were killed in the floods.\n",
+        "b.txt": "The ministry said 320 people were killed in the floods.\n",
+    })
+    assert close.flags == []
+    far = run_articles({
+        "c.txt": "Rescuers said more than 300 people were killed in the floods.\n",
+        "d.txt": "The ministry said 2,400 people were killed in the floods.\n",
+    })
+    assert [f.kind for f in far.flags] == ["numeric"]
+
+
+def test_different_measures_are_not_compared(run_articles):
+    report = run_articles({
+        "a.txt": "At least 40 people were killed in the riots in Norhaven.\n",
+        "b.txt": "Some 900 people were injured in the riots in Norhaven.\n",
+    })
+    assert report.flags == []
+
+
+def test_figures_for_different_years_are_not_flagged(run_articles):
+    report = run_articles({
+        "a.txt": "In 2019, 40 people were killed in the floods along the river.\n",
+        "b.txt": "In 2021, 350 people were killed in the floods along the river.\n",
+    })
+    assert report.flags == []
+
+
+def test_figures_for_different_groups_score_lower_and_say_so(run_articles):
+    report = run_articles({
+        "a.txt": "The health ministry said 2,000 people were killed in the fighting.\n",
+        "b.txt": "The army said 450 soldiers were killed in the fighting.\n",
+        "c.txt": "Hospital staff said 450 people were killed in the fighting.\n",
+    })
+    scoped = flags_between(report, "2,000 people", "450 soldiers")
+    same = flags_between(report, "2,000 people", "450 people")
+    assert scoped and same
+    assert scoped[0].score < same[0].score
+    assert "different groups" in scoped[0].explanation
+
+
+def test_power_of_ten_error_is_a_garbled_number(run_articles):
+    report = run_articles({
+        "a.txt": "Rescuers said 2,300 people were killed by the flood in the valley.\n"
+                 "The aid agency warned that 2,300,000 people had been killed by the flood in the valley.\n",
+    })
+    flags = flags_between(report, "2,300 people", "2,300,000 people")
+    assert [f.kind for f in flags] == ["garbled_number"]
+    assert "1,000" in flags[0].explanation
+
+
+def test_repeated_paragraph_is_not_flagged_against_itself(run_articles):
+    para = "Police said 75 people were arrested during the protest in the capital."
+    report = run_articles({"a.txt": f"{para}\nThe march ended peacefully in the evening.\n{para}\n"})
+    assert report.flags == []
+    assert sum(para in c.text for c in report.claims) == 1

@@ -1,0 +1,60 @@
+"""Session-wide fixtures: the real model is loaded once, the seed report built once."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+EVAL = ROOT.parent / "shared" / "eval"
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    """The default model, really loaded (no stand-in): every similarity in the tests is real."""
+    from claims.embed import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder()
+
+
+@pytest.fixture(scope="session")
+def seed_report(embedder, tmp_path_factory):
+    """The seed corpus run end to end, written to JSON and HTML in a temp folder."""
+    from claims.pipeline import run
+
+    out = tmp_path_factory.mktemp("seed-report")
+    report = run([SEEDS], embedder=embedder, use_cache=False)
+    report.write(out / "report.html", out / "report.json")
+    return report, out
+
+
+@pytest.fixture
+def run_articles(embedder, tmp_path):
+    """Run the whole pipeline on articles given as {file name: text}."""
+    from claims.pipeline import run
+
+    def _run(articles: dict[str, str], **options):
+        folder = tmp_path / f"articles{len(list(tmp_path.iterdir()))}"
+        folder.mkdir()
+        for name, text in articles.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        return run([folder], embedder=embedder, use_cache=False, **options)
+
+    return _run
+
+
+def flags_between(report, needle_a: str, needle_b: str):
+    """Flags whose two claims contain the two snippets (either order)."""
+    by_id = {c.id: c for c in report.claims}
+    out = []
+    for f in report.flags:
+        ta, tb = by_id[f.a].text, by_id[f.b].text
+        if (needle_a in ta and needle_b in tb) or (needle_a in tb and needle_b in ta):
+            out.append(f)
+    return out
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")

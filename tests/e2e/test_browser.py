@@ -1,0 +1,393 @@
+"""The HTML review report in real headless Chromium, opened from disk (file://)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+from sample_data import (
+    HOSTILE_BREAKOUT,
+    HOSTILE_IMG,
+    HOSTILE_SCRIPT,
+    empty_data,
+    large_data,
+    sample_data,
+)
+
+from claims.report.render import render_html
+from claims.reviews import apply_reviews, load_reviews
+
+pytestmark = pytest.mark.browser
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+def write_report(tmp_path: Path, data: dict, name: str = "report.html") -> Path:
+    path = tmp_path / name
+    path.write_text(render_html(data), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def data():
+    return sample_data()
+
+
+@pytest.fixture
+def report(tmp_path, data):
+    return write_report(tmp_path, data)
+
+
+def ranked(data):
+    return sorted(data["flags"], key=lambda f: -f["score"])
+
+
+def cards(page):
+    return page.locator("#flag-list article.flag")
+
+
+def count_text(page) -> str:
+    return page.locator("#result-count").inner_text()
+
+
+def active_panel(page) -> str:
+    return page.locator(".panel[data-active]").get_attribute("id")
+
+
+def in_viewport(page, selector: str) -> bool:
+    return page.evaluate(
+        """sel => { const r = document.querySelector(sel).getBoundingClientRect();
+                    return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight; }""",
+        selector,
+    )
+
+
+def test_overview_shows_documents_kinds_and_run(page, report, data, open_report, screenshot):
+    open_report(page, report)
+    assert active_panel(page) == "overview"
+    overview = page.locator("#overview")
+    for doc in data["documents"]:
+        assert doc["name"] in overview.inner_text()
+    kinds = page.locator("table.kinds").inner_text()
+    assert "Numbers differ" in kinds and "numeric" in kinds
+    run = page.locator("dl.run").inner_text()
+    assert "all-MiniLM-L6-v2" in run and "cluster_distance" in run and "0.1.0" in run
+    assert "Reviewed 0 of 8" in page.locator("#progress").inner_text()
+    screenshot(page, "overview")
+
+
+def test_filters_search_and_sort_update_counts(page, report, data, open_report):
+    open_report(page, report, "#flags")
+    assert active_panel(page) == "flags"
+    assert count_text(page) == "Showing all 8 flags"
+    assert cards(page).count() == 8
+
+    for kind in ("garbled_number", "role", "date", "entity_name", "negation"):
+        page.locator(f"#f-kinds input[value='{kind}']").uncheck()
+    assert count_text(page) == "Showing 3 of 8 flags"
+    assert set(cards(page).locator(".kind").all_inner_texts()) == {"Numbers differ"}
+
+    page.locator("#f-score").focus()  # the slider by keyboard: 10 steps of 0.05
+    for _ in range(10):
+        page.keyboard.press("ArrowRight")
+    assert page.locator("#f-score-value").inner_text() == "0.50"
+    assert count_text(page) == "Showing 2 of 8 flags"
+    counts = dict(zip(page.locator("#f-kinds input").evaluate_all("bs => bs.map(b => b.value)"),
+                      page.locator("#f-kinds .n").all_inner_texts()))
+    assert counts == {"numeric": "2", "garbled_number": "0", "role": "1", "date": "1", "entity_name": "1", "negation": "1"}
+
+    page.locator("#f-reset").click()
+    expect_count(page, "Showing all 8 flags")
+    page.select_option("#f-doc", "d2")  # the national daily is in the garbled-number and the 95/180 flags
+    assert count_text(page) == "Showing 2 of 8 flags"
+
+    page.select_option("#f-doc", "")
+    page.locator("body").click(position={"x": 5, "y": 300})
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "f-search"
+    page.keyboard.type("vasak")
+    expect_count(page, "Showing 1 of 8 flags")
+    assert "Title or role differs" in cards(page).first.inner_text()
+
+    page.fill("#f-search", "")
+    expect_count(page, "Showing all 8 flags")
+    page.select_option("#f-sort", "doc")  # the first article's first claim is the capsizing date
+    assert "Dates differ" in cards(page).first.locator(".kind").inner_text()
+    page.select_option("#f-sort", "score")
+    assert cards(page).first.locator(".rank").inner_text() == "#1"
+
+
+def expect_count(page, text: str):
+    page.wait_for_function("t => document.getElementById('result-count').innerText === t", arg=text, timeout=5000)
+
+
+def test_keyboard_review_survives_reopening_the_file(persistent, report, data, open_report, screenshot, page_errors,
+                                                   tmp_path):
+    profile = tmp_path / "profile"
+    ctx = persistent(profile)
+    page = page_errors.watch(ctx.new_page())
+    open_report(page, report)
+    page.keyboard.press("j")  # from the overview: to the flags, first flag selected
+    assert active_panel(page) == "flags"
+    page.keyboard.press("c")
+    page.keyboard.press("j")
+    page.keyboard.press("d")
+    page.keyboard.press("j")
+    page.keyboard.press("f")
+    page.keyboard.press("n")
+    page.keyboard.type("ask the coast guard for the final count")  # c, d, f inside the note are text
+    page.keyboard.press("Escape")
+    page.keyboard.press("k")
+    page.keyboard.press("k")
+    assert "Reviewed 3 of 8" in page.locator("#progress").inner_text()
+    first = cards(page).nth(0)
+    assert "current" in first.get_attribute("class")
+    assert first.locator("button[data-decision='confirmed']").get_attribute("aria-pressed") == "true"
+    screenshot(page, "flag")
+    page.keyboard.press("?")
+    assert page.locator("#help").evaluate("d => d.open")
+    page.keyboard.press("Escape")
+    assert not page.locator("#help").evaluate("d => d.open")
+    ctx.close()
+
+    ctx = persistent(profile)  # the same browser profile: localStorage kept
+    page = page_errors.watch(ctx.new_page())
+    open_report(page, report, "#flags")
+    assert "Reviewed 3 of 8" in page.locator("#progress").inner_text()
+    expected = ["confirmed", "dismissed", "follow-up"]
+    for i, decision in enumerate(expected):
+        card = cards(page).nth(i)
+        assert card.locator(f"button[data-decision='{decision}']").get_attribute("aria-pressed") == "true"
+        assert card.locator(".badge.decision").inner_text() != "Not reviewed"
+    assert cards(page).nth(2).locator("textarea").input_value() == "ask the coast guard for the final count"
+    assert cards(page).nth(3).locator(".badge.decision").inner_text() == "Not reviewed"
+    ctx.close()
+
+
+def test_export_json_csv_and_claimreview(page, browser, report, data, open_report, tmp_path, page_errors):
+    open_report(page, report, "#flags")
+    top, third = ranked(data)[0], ranked(data)[2]
+    cards(page).nth(0).locator("button[data-decision='confirmed']").click()  # by mouse this time
+    cards(page).nth(0).locator("textarea").fill("Governor's office confirms 41; wire counts missing too")
+    cards(page).nth(2).locator("button[data-decision='dismissed']").click()
+    page.fill("#org-name", "Orvana Fact Desk")
+
+    with page.expect_download() as dl:
+        page.click("#export-json")
+    exported = tmp_path / dl.value.suggested_filename
+    dl.value.save_as(exported)
+    assert exported.name.endswith("-decisions.json")
+    out = json.loads(exported.read_text(encoding="utf-8"))
+    assert out["report_id"] == data["report_id"]
+    rows = {r["flag_id"]: r for r in out["reviews"]}
+    assert set(rows) == {f["id"] for f in data["flags"]}
+    claims = {c["id"]: c for c in data["claims"]}
+    docs = {d["id"]: d for d in data["documents"]}
+    row = rows[top["id"]]
+    assert row["decision"] == "confirmed" and row["note"].startswith("Governor's office")
+    assert re.match(r"\d{4}-\d\d-\d\dT\d\d:\d\d", row["time"])
+    a = claims[top["a"]]
+    assert row["a"] == {"claim": a["id"], "document": docs[a["doc"]]["name"], "path": docs[a["doc"]]["path"],
+                        "start": a["start"], "end": a["end"], "text": a["text"]}
+    assert rows[third["id"]]["decision"] == "dismissed"
+    assert sum(1 for r in out["reviews"] if r["decision"]) == 2
+
+    with page.expect_download() as dl:
+        page.click("#export-csv")
+    text = Path(dl.value.path()).read_text(encoding="utf-8-sig")
+    table = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert len(table) == 8
+    by_id = {r["flag_id"]: r for r in table}
+    b = claims[top["b"]]
+    assert by_id[top["id"]]["decision"] == "confirmed"
+    assert by_id[top["id"]]["b_text"] == b["text"]
+    assert by_id[top["id"]]["b_document"] == docs[b["doc"]]["name"]
+    assert (by_id[top["id"]]["b_start"], by_id[top["id"]]["b_end"]) == (str(b["start"]), str(b["end"]))
+    hostile = next(f for f in data["flags"] if f["a"] == "c19")
+    assert by_id[hostile["id"]]["a_text"] == claims["c19"]["text"]  # quotes and markup survive the CSV quoting
+
+    with page.expect_download() as dl:
+        page.click("#export-claimreview")
+    items = json.loads(Path(dl.value.path()).read_text(encoding="utf-8"))
+    assert len(items) == 2  # one confirmed flag: a ClaimReview for each of its two claims
+    for item, side in zip(items, ("a", "b")):
+        claim = claims[top[side]]
+        assert item["@context"] == "https://schema.org" and item["@type"] == "ClaimReview"
+        assert item["claimReviewed"] == claim["text"]
+        assert item["itemReviewed"]["@type"] == "Claim"
+        assert item["itemReviewed"]["appearance"][0]["url"] == docs[claim["doc"]]["path"]
+        assert item["reviewRating"]["alternateName"]
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d", item["datePublished"])
+        assert item["author"] == {"@type": "Organization", "name": "Orvana Fact Desk"}
+
+    # the export feeds the next run (claims ... --reviews decisions.json): pre-filled decisions, NEW flags
+    earlier = json.loads(exported.read_text(encoding="utf-8"))
+    earlier["reviews"] = [r for r in earlier["reviews"] if r["flag_id"] != ranked(data)[1]["id"]]
+    exported.write_text(json.dumps(earlier), encoding="utf-8")
+    again = write_report(tmp_path, apply_reviews(data, load_reviews(exported)), "again.html")
+    fresh = browser.new_context(viewport=page.viewport_size)  # no localStorage from the first page
+    try:
+        page2 = page_errors.watch(fresh.new_page())
+        open_report(page2, again, "#flags")
+        assert cards(page2).nth(0).locator("button[data-decision='confirmed']").get_attribute("aria-pressed") == "true"
+        assert cards(page2).nth(0).locator("textarea").input_value().startswith("Governor's office")
+        assert cards(page2).nth(1).locator(".badge-new").count() == 1
+        assert cards(page2).nth(0).locator(".badge-new").count() == 0
+        assert "1 new" in page2.locator("#progress").inner_text()
+        page2.select_option("#f-status", "new")
+        assert count_text(page2) == "Showing 1 of 8 flags"
+    finally:
+        fresh.close()
+
+
+def test_source_links_highlight_the_claim_and_clusters(page, report, data, open_report, screenshot):
+    open_report(page, report, "#flags")
+    date_flag = ranked(data)[2]
+    assert date_flag["kind"] == "date"
+    card = cards(page).nth(2)
+    card.locator("a.source-link[data-side='b']").click()
+    assert active_panel(page) == "sources"
+    claim = page.locator(f"#claim-{date_flag['b']}")
+    assert "target" in claim.get_attribute("class")
+    assert page.locator("#doc-d1").is_visible() and not page.locator("#doc-d0").is_visible()
+    assert in_viewport(page, f"#claim-{date_flag['b']}")
+    screenshot(page, "source")
+
+    page.locator("#back-link").click()
+    assert active_panel(page) == "flags"
+    assert "current" in cards(page).nth(2).get_attribute("class")
+
+    cards(page).nth(2).locator("a.cluster-link").click()
+    assert active_panel(page) == "clusters"
+    cluster = f"#cluster-{date_flag['cluster']}"
+    assert in_viewport(page, f"{cluster} h3")
+    table = page.locator(f"{cluster} table").inner_text()
+    assert "Monday, March 3" in table and "Tuesday, March 4" in table and "not mentioned" in table
+    page.locator("#cluster-0").scroll_into_view_if_needed()
+    screenshot(page, "clusters")
+
+    page.go_back()  # browser history follows the views
+    assert active_panel(page) == "flags"
+
+
+def test_source_view_scrolls_a_long_document(page, tmp_path, open_report):
+    data = large_data(n_docs=3, n_flags=40, sentences_per_doc=120)
+    claims = {c["id"]: c for c in data["claims"]}
+    flag = max(data["flags"], key=lambda f: claims[f["b"]]["start"])
+    path = write_report(tmp_path, data)
+    open_report(page, path, "#flag-" + flag["id"])
+    assert active_panel(page) == "flags"
+    page.keyboard.press("b")  # keyboard: claim B of the current flag in its source
+    assert active_panel(page) == "sources"
+    assert page.evaluate("window.scrollY") > 500
+    assert in_viewport(page, f"#claim-{flag['b']}")
+    assert "target" in page.locator(f"#claim-{flag['b']}").get_attribute("class")
+
+
+def test_hostile_article_runs_nothing(page, report, data, open_report, page_errors):
+    open_report(page, report)
+    for tab in ("flags", "clusters", "sources", "overview"):
+        page.click(f".tabs a[data-tab='{tab}']")
+    page.click(".tabs a[data-tab='sources']")
+    page.select_option("#source-select", "d3")
+    text = page.locator("#doc-d3 .source-text").inner_text()
+    assert HOSTILE_SCRIPT in text and HOSTILE_IMG in text and HOSTILE_BREAKOUT in text
+    assert HOSTILE_SCRIPT in page.locator("#doc-d3 .meta").inner_text()
+    page.click(".tabs a[data-tab='flags']")
+    assert HOSTILE_IMG in cards(page).nth(1).inner_text()
+    assert "<b>markup</b>" in cards(page).nth(1).locator(".explanation").inner_text()
+    page.wait_for_timeout(200)  # give an injected onerror time to fire
+    assert page.evaluate("window.__pwned") is None
+    assert page.evaluate("document.querySelectorAll('img').length") == 0
+    assert page.evaluate("document.scripts.length") == 3  # the class switch, the data block, report.js
+    assert not page_errors
+
+
+def test_no_flags_says_so(page, tmp_path, open_report):
+    path = write_report(tmp_path, empty_data())
+    open_report(page, path)
+    assert "No disagreements found" in page.locator("#overview").inner_text()
+    page.keyboard.press("2")
+    assert "No disagreements found" in page.locator("#flags").inner_text()
+
+
+def test_storage_unavailable_falls_back_to_memory(page, report, open_report):
+    page.add_init_script("""Object.defineProperty(window, 'localStorage', {
+        get() { throw new DOMException('blocked', 'SecurityError'); } });""")
+    open_report(page, report)
+    notice = page.locator("#storage-notice")
+    assert notice.is_visible() and "export them" in notice.inner_text()
+    page.keyboard.press("j")
+    page.keyboard.press("c")
+    assert "Reviewed 1 of 8" in page.locator("#progress").inner_text()
+
+
+def test_readable_without_javascript_and_printable(browser, report, data, page, open_report):
+    ctx = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 860})
+    try:
+        static = ctx.new_page()
+        static.goto(report.resolve().as_uri())
+        assert static.locator("#flags-static > li").count() == len(data["flags"])
+        assert static.locator("#flags-static").is_visible() and static.locator("#overview").is_visible()
+        assert not static.locator("#flags-app").is_visible()
+        first = static.locator("#flags-static article.flag").first
+        assert first.locator("mark").count() >= 2 and first.locator(".claim").count() >= 1
+    finally:
+        ctx.close()
+    open_report(page, report, "#flags")
+    page.emulate_media(media="print")
+    assert page.locator("#flags-static").is_visible() and page.locator("#overview").is_visible()
+    assert not page.locator("#flags-app").is_visible() and not page.locator("#sources").is_visible()
+
+
+def test_two_thousand_flags_stay_responsive(page, tmp_path, open_report):
+    data = large_data(n_docs=50, n_flags=2000)
+    t = time.perf_counter()
+    html = render_html(data)
+    render_s = time.perf_counter() - t
+    path = tmp_path / "large.html"
+    path.write_text(html, encoding="utf-8")
+
+    t = time.perf_counter()
+    open_report(page, path)
+    open_s = time.perf_counter() - t
+    nav = page.evaluate("""() => { const n = performance.getEntriesByType('navigation')[0];
+        return {dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd}; }""")
+    init_ms = page.evaluate("window.__claimsReport.initMs")
+
+    page.keyboard.press("2")
+    assert page.locator("#flag-list > li").count() < 100  # rendered lazily
+    t = time.perf_counter()
+    page.select_option("#f-doc", "d17")
+    filter_s = time.perf_counter() - t
+    filter_ms = page.evaluate("window.__claimsReport.lastFilterMs")
+    doc_of = {c["id"]: c["doc"] for c in data["claims"]}
+    n_doc = sum(1 for f in data["flags"] if "d17" in (doc_of[f["a"]], doc_of[f["b"]]))
+    assert count_text(page) == f"Showing {n_doc} of 2000 flags"
+
+    page.select_option("#f-doc", "")
+    t = time.perf_counter()
+    page.fill("#f-search", "incident 42 ")
+    page.wait_for_function("document.getElementById('result-count').innerText.includes(' of 2000')")
+    search_s = time.perf_counter() - t
+
+    page.fill("#f-search", "")
+    expect_count(page, "Showing all 2000 flags")
+    page.locator("body").click(position={"x": 5, "y": 5})
+    t = time.perf_counter()
+    for _ in range(60):  # past the first lazily rendered page
+        page.keyboard.press("j")
+    keys_s = time.perf_counter() - t
+    assert "current" in cards(page).nth(59).get_attribute("class")
+
+    print(f"\nperformance, 2000 flags / 50 documents ({len(html) / 1e6:.1f} MB file): "
+          f"python render {render_s:.2f} s; open to ready {open_s:.2f} s "
+          f"(DOMContentLoaded {nav['dcl']:.0f} ms, report.js init {init_ms:.0f} ms); "
+          f"document filter {filter_s * 1000:.0f} ms ({filter_ms:.0f} ms in page); "
+          f"search {search_s * 1000:.0f} ms; 60 x j {keys_s * 1000:.0f} ms")
+    assert open_s < 5.0
+    assert filter_s < 1.0 and search_s < 1.5

@@ -1,0 +1,74 @@
+"""The command line: help without heavy imports, one-line errors, reports written."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, SEEDS
+
+CLAIMS = [sys.executable, "-m", "claims.cli"]
+
+
+def _run(*args, cwd=None):
+    return subprocess.run([*CLAIMS, *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=300)
+
+
+def test_help_does_not_import_the_heavy_libraries():
+    code = "import sys; from claims.cli import app; import claims.cli; print('torch' in sys.modules, 'sklearn' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False False"
+    help_text = _run("report", "--help").stdout
+    assert "--json" in help_text and "--model" in help_text
+
+
+def _file(path, data: bytes):
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("make_input, expected", [
+    (lambda p: p / "missing-folder", "no such file"),
+    (lambda p: (p / "empty").mkdir() or p / "empty", "no"),
+    (lambda p: _file(p / "a.pdf", b"%PDF-1.4"), "pdf"),
+    (lambda p: _file(p / "bad.txt", b"caf\xe9 \xff\xfe\x00\x81 ok"), "bad.txt"),
+])
+def test_bad_input_is_one_line_and_nonzero(tmp_path, make_input, expected):
+    result = _run("report", make_input(tmp_path), "--out", tmp_path / "r.html", "--no-cache")
+    assert result.returncode != 0
+    lines = [l for l in result.stderr.strip().splitlines() if l.startswith("error")]
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert expected.lower() in lines[0].lower()
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_missing_model_is_a_clear_error(tmp_path):
+    result = _run("report", SEEDS, "--model", tmp_path / "no-such-model", "--out", tmp_path / "r.html", "--no-cache")
+    assert result.returncode == 3
+    assert result.stderr.strip().startswith("error: model not found")
+    assert "Traceback" not in result.stderr
+
+
+def test_broken_model_folder_is_a_clear_error(tmp_path):
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "config.json").write_text("{not json", encoding="utf-8")
+    result = _run("report", SEEDS, "--model", broken, "--out", tmp_path / "r.html", "--no-cache")
+    assert result.returncode == 3
+    assert result.stderr.strip().splitlines()[-1].startswith("error: cannot load model")
+
+
+def test_report_command_writes_html_and_json(tmp_path):
+    (tmp_path / "a.txt").write_text("Officials said 1,200 people were killed in the earthquake.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The governor reported about 300 people killed in the earthquake.\n", encoding="utf-8")
+    result = _run("report", tmp_path / "a.txt", tmp_path / "b.txt", "--out", tmp_path / "out" / "e.html",
+                  "--json", tmp_path / "out" / "e.json", "--no-cache", "--quiet")
+    assert result.returncode == 0, result.stderr
+    data = json.loads((tmp_path / "out" / "e.json").read_text(encoding="utf-8"))
+    assert [f["kind"] for f in data["flags"]] == ["numeric"]
+    html = (tmp_path / "out" / "e.html").read_text(encoding="utf-8")
+    assert "1,200" in html
+    assert not list((tmp_path / "out").glob(".*.tmp"))  # atomic writes leave no temp files

@@ -1,0 +1,104 @@
+"""The seed corpus end to end: the product's reason to exist, measured with the eval kit."""
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+from conftest import EVAL, SEEDS, in_ci
+
+
+def _score_module():
+    path = EVAL / "score.py"
+    if not path.exists():
+        if in_ci():
+            pytest.fail(f"eval kit missing at {path}")
+        pytest.skip("the eval kit (../shared/eval) is not beside this checkout")
+    spec = importlib.util.spec_from_file_location("claims_eval_score", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _gold_ranks(report_json):
+    """Rank of every gold pair in the report, computed with the eval kit's own matching."""
+    score = _score_module()
+    _, claims, flags = score.load_report(report_json)
+    gold = [json.loads(line) for line in (EVAL / "seeds_gold.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts: dict = {}
+    out = []
+    for g in gold:
+        sa = score.gold_span(SEEDS, g, "a", texts)
+        sb = score.gold_span(SEEDS, g, "b", texts)
+        rank = kind = None
+        for r, f in enumerate(flags, 1):
+            ca, cb = claims[f["a"]], claims[f["b"]]
+            if (score.covers(ca, g["a_file"], sa) and score.covers(cb, g["b_file"], sb)) or (
+                score.covers(cb, g["a_file"], sa) and score.covers(ca, g["b_file"], sb)):
+                rank, kind = r, f["kind"]
+                break
+        out.append((g, rank, kind))
+    return out
+
+
+def test_seed_report_finds_the_gold_discrepancies_without_false_alarms(seed_report):
+    report, out = seed_report
+    ranks = _gold_ranks(out / "report.json")
+    discrepancies = [(g, r, k) for g, r, k in ranks if g["label"] == "discrepancy"]
+    found = [(g, r, k) for g, r, k in discrepancies if r is not None]
+    assert len(found) / len(discrepancies) >= 0.8
+    false_alarms = [g for g, r, _ in ranks if g["label"] in ("agree", "not_contradiction") and r is not None]
+    assert false_alarms == []
+    assert len(report.flags) <= 40
+
+
+def test_the_three_headline_pairs_are_in_the_top_ten(seed_report):
+    _, out = seed_report
+    ranks = _gold_ranks(out / "report.json")
+
+    def best(kind, needle):
+        hits = [r for g, r, k in ranks if g["kind"] == kind and g["label"] == "discrepancy" and r
+                and needle(g) and k == kind]
+        return min(hits) if hits else None
+
+    toll = best("numeric", lambda g: True)
+    garbled_same_doc = best("garbled_number", lambda g: g["a_file"] == g["b_file"])
+    title = best("role", lambda g: True)
+    assert toll is not None and toll <= 10
+    assert garbled_same_doc is not None and garbled_same_doc <= 10
+    assert title is not None and title <= 10
+
+
+def test_every_claim_points_back_into_its_file(seed_report):
+    report, out = seed_report
+    data = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    texts = {d["id"]: (SEEDS.parent / d["path"]).read_text(encoding="utf-8") if not d["path"].startswith("/")
+             else open(d["path"], encoding="utf-8").read() for d in data["documents"]}
+    assert data["schema"] == "claims-report/1"
+    for c in data["claims"]:
+        assert texts[c["doc"]][c["start"]:c["end"]] == c["text"]
+        assert c["sentence_start"] <= c["start"] < c["end"] <= c["sentence_end"]
+    ids = {c["id"] for c in data["claims"]}
+    for f in data["flags"]:
+        assert f["a"] in ids and f["b"] in ids and 0 <= f["score"] <= 1 and f["explanation"]
+
+
+def test_repeated_half_article_yields_no_flag_against_itself(seed_report):
+    report, _ = seed_report
+    by_id = {c.id: c for c in report.claims}
+    for f in report.flags:
+        assert by_id[f.a].text.strip() != by_id[f.b].text.strip()
+    # every claim text appears once per document
+    seen = set()
+    for c in report.claims:
+        assert (c.doc, c.text) not in seen
+        seen.add((c.doc, c.text))
+
+
+def test_flag_ids_are_stable_across_runs(seed_report, embedder):
+    from claims.pipeline import run
+
+    report, _ = seed_report
+    again = run([SEEDS], embedder=embedder, use_cache=False)
+    assert sorted(f.id for f in again.flags) == sorted(f.id for f in report.flags)
