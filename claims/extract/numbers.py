@@ -108,7 +108,10 @@ def is_year(value: float, raw: str, text: str, end: int) -> bool:
     """A bare four-digit number that reads as a year ("in 1994", "1990s", "2014-15")."""
     if "," in raw or "." in raw or not (1500 <= value <= 2100):
         return False
-    return True
+    # "2000 ballots" counts ballots; "1994 ceasefire", "in 1994 talks failed" are years
+    if re.search(r"\b(?:in|since|from|by|until|of|before|after|during)\s+$", text[max(0, end - len(raw) - 8) : end - len(raw)], re.I):
+        return True
+    return not re.match(r"\s+(?!years\b|times\b)[a-z]+s\b", text[end : end + 30])
 
 
 def find_numbers(text: str) -> list[NumberMatch]:

@@ -74,8 +74,8 @@ def _singular(word: str) -> str:
     w = word.lower().strip("’'")
     if w in ("people", "police", "personnel", "men", "women", "children", "militia", "servicemen", "militiamen"):
         return w
-    for suffix, repl in (("ies", "y"), ("ves", "f"), ("ses", "s"), ("s", "")):
-        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("s", "")):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2 and not w.endswith("ss"):
             return w[: -len(suffix)] + repl
     return w
 

@@ -128,7 +128,7 @@ def _context(data: dict) -> dict:
     flags_per_doc: dict[str, int] = {}
     by_kind: dict[str, int] = {}
     views = []
-    for rank, f in enumerate(flags, 1):
+    for f in flags:
         a, b = claims.get(f.get("a")), claims.get(f.get("b"))
         if a is None or b is None or a.get("doc") not in docs or b.get("doc") not in docs:
             continue  # a flag must point at claims of known documents; the build step guarantees it
@@ -141,7 +141,7 @@ def _context(data: dict) -> dict:
         review = f.get("review") or {}
         views.append({
             "id": f["id"],
-            "rank": rank,
+            "rank": len(views) + 1,
             "kind": f["kind"],
             "kind_label": KIND_LABELS.get(f["kind"], f["kind"]),
             "score": f"{score:.2f}",
@@ -335,7 +335,8 @@ def _cluster_views(data: dict, docs: dict, claims: dict, clusters: dict, flags: 
                 "doc_name": docs[doc_id].get("name") or doc_id,
                 "claims": [
                     {"id": c["id"], "segments": _value_segments(c, docs[doc_id].get("text") or ""),
-                     "flags": [(f["id"], f["kind"], f["kind_label"]) for f in flagged.get(c["id"], [])]}
+                     "flags": [(f["id"], f["kind"], f"{f['kind_label']} #{f['rank']}")
+                               for f in flagged.get(c["id"], [])]}
                     for c in sorted(by_doc.get(doc_id, []), key=lambda c: c.get("start") or 0)
                 ],
             })

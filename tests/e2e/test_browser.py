@@ -23,7 +23,6 @@ from claims.reviews import apply_reviews, load_reviews
 
 pytestmark = pytest.mark.browser
 
-DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 def write_report(tmp_path: Path, data: dict, name: str = "report.html") -> Path:
