@@ -662,7 +662,9 @@ def to_markdown(results: list[dict[str, Any]], *, header: str = "") -> str:
         lines.append(f"| {r['label']} | {_f(c.get('n_docs'))} | {_f(c.get('n_claims'))} | {_f(c.get('n_candidate_pairs'))} "
                      f"| {_f(c['import_s'])} | {_f(c.get('model_load_s'))} | {_f(c['wall_s'])} | {_f(rate, 1)} "
                      f"| {_f(c['peak_rss_mb'], 0)} | {_f(w['wall_s'])} | {_f(ratio)} |")
-    stages = [s for s in STAGES if any(s in r[k].get("stages", {}) for r in results for k in ("cold", "warm"))]
+    seen = [s for r in results for k in ("cold", "warm") for s in r[k].get("stages", {})]
+    stages = [s for s in STAGES if s in seen]
+    stages += [s for s in dict.fromkeys(seen) if s not in stages]  # stages this list does not know
     lines += ["", "Seconds per stage (cold run / warm run; model load and imports not included):", "",
               "| corpus | " + " | ".join(stages) + " |", "|---|" + "---:|" * len(stages)]
     for r in results:

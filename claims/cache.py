@@ -49,6 +49,30 @@ def cache_key(model_id: str, text: str) -> bytes:
     return hashlib.sha256(f"{model_id}\0{text}".encode("utf-8", "surrogatepass")).digest()
 
 
+def model_fingerprint(model_dir: str | os.PathLike, name: str = "") -> str:
+    """A model id for the cache that changes when the model's files do.
+
+    ``name`` plus a short hash over every file's relative path and size, the whole of
+    each small file (configs, tokenizer) and the first and last MiB of each large one
+    (weights): quick to compute, and different for any retrained or swapped model.
+    """
+    root = Path(model_dir)
+    h = hashlib.sha256()
+    for p in sorted(root.rglob("*")):
+        if not p.is_file() or any(part.startswith(".") for part in p.relative_to(root).parts):
+            continue
+        size = p.stat().st_size
+        h.update(f"{p.relative_to(root).as_posix()}\0{size}\0".encode())
+        with open(p, "rb") as f:
+            if size <= 4 << 20:
+                h.update(f.read())
+            else:
+                h.update(f.read(1 << 20))
+                f.seek(-(1 << 20), os.SEEK_END)
+                h.update(f.read())
+    return f"{name or root.name}@{h.hexdigest()[:16]}"
+
+
 class EmbeddingCache:
     """Embedding vectors by (model id, text), stored in ``directory/embeddings.sqlite3``.
 

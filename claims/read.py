@@ -316,7 +316,7 @@ def _read_file(path: str, warn: Warn, problems: list[str]) -> list[Document]:
         title, date = text_title_and_date(text, markdown=(ext == ".md"))
         return [Document(id="", path=path, text=text, title=title, date=date, encoding=encoding)]
     if ext in HTML_EXTENSIONS:
-        body, title, date = html_to_text(text)
+        body, title, date = html_to_text(text.lstrip("\ufeff"))
         if not _has_content(body):
             _skip(f"skipped {_show(path)}: no visible article text in the page", warn, problems)
             return []
@@ -326,6 +326,7 @@ def _read_file(path: str, warn: Warn, problems: list[str]) -> list[Document]:
 
 def _read_json(path: str, text: str, encoding: str, warn: Warn, problems: list[str]) -> list[Document]:
     records: list[tuple[str | None, Any]] = []  # (suffix for the path, record)
+    text = text[1:] if text.startswith("\ufeff") else text  # json.loads refuses a BOM
     if _ext(path) == ".jsonl":
         for lineno, line in enumerate(text.split("\n"), 1):
             if not line.strip():

@@ -240,3 +240,20 @@ def test_killed_writer_leaves_a_usable_cache(tmp_path, sig):
     conn = sqlite3.connect(tmp_path / DB_NAME)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
+
+
+def test_model_fingerprint_changes_with_the_files(tmp_path):
+    from claims.cache import model_fingerprint
+
+    m = tmp_path / "model"
+    m.mkdir()
+    (m / "config.json").write_text('{"dim": 384}')
+    (m / "weights.bin").write_bytes(b"\0" * (5 << 20))
+    a = model_fingerprint(m, "mini")
+    assert a.startswith("mini@") and a == model_fingerprint(m, "mini")
+    (m / "config.json").write_text('{"dim": 768}')
+    b = model_fingerprint(m, "mini")
+    data = bytearray((m / "weights.bin").read_bytes())
+    data[-10] = 1
+    (m / "weights.bin").write_bytes(bytes(data))
+    assert len({a, b, model_fingerprint(m, "mini")}) == 3

@@ -415,3 +415,10 @@ def test_parse_date():
 def test_html_to_text_survives_deep_nesting():
     text, _, _ = html_to_text("<div>" * 3000 + "Deep." + "</div>" * 3000)
     assert text == "Deep."
+
+
+def test_bom_in_json_and_html(tmp_path):
+    j = write(tmp_path / "a.json", b"\xef\xbb\xbf" + json.dumps({"text": "One."}).encode())
+    jl = write(tmp_path / "b.jsonl", b"\xef\xbb\xbf" + b'{"text": "Two."}\n')
+    h = write(tmp_path / "c.html", b"\xef\xbb\xbf<p>Three.</p>")
+    assert [d.text for d in read_documents([j, jl, h])] == ["One.", "Two.", "Three."]
