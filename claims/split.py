@@ -83,9 +83,16 @@ def attribution_of(text: str) -> str | None:
     return None
 
 
+_QUESTION_START = re.compile(
+    r"^[“\"'‘(]*(?:what|who|whom|whose|which|why|how|when|where|is|are|was|were|do|does|did|can|could|"
+    r"will|would|should|shall|has|have|had|may|might)\b", re.I)
+
+
 def _is_claim(text: str) -> bool:
+    """At least three words, and not a question (a statement ending in a rhetorical "?" stays)."""
     words = re.findall(r"[A-Za-z]{2,}", text)
-    return len(words) >= _MIN_WORDS and not text.rstrip("”\"’' ").endswith("?")
+    question = text.rstrip("”\"’' ").endswith("?") and bool(_QUESTION_START.match(text))
+    return len(words) >= _MIN_WORDS and not question
 
 
 def claim_spans(doc_sentences: list[Sentence], text: str) -> list[ClaimSpan]:

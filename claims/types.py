@@ -60,6 +60,8 @@ class Quantity:
     unit: str = ""  # counted noun or unit, normalised: "soldier", "percent", "day"
     measure: str = ""  # what happened to them: "killed", "wounded", "displaced", "" if unknown
     scope: str = ""  # a qualifier that narrows the count: "civilian", "army"
+    place: str = ""  # where, when the text pins it: "in Brenica" -> "Brenica"
+    part: bool = False  # a part of a total given nearby: "of the 27 dead, 19 ...", "among them four children"
     kind: str = "count"  # count | duration | percent | money | ordinal | year-span
 
     @property
@@ -77,6 +79,7 @@ class DateMention:
     day_low: int | None = None  # "early October" is days 1..10
     day_high: int | None = None
     decade: bool = False  # "the 1990s"
+    weekday: int | None = None  # 0 = Monday; "on Sunday"
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,11 @@ import unicodedata
 from collections import defaultdict
 
 from claims.compare.base import ScoringContext, make_flag
-from claims.extract.people import OFFICES
+from claims.extract.people import is_office, offices_conflict
 from claims.types import Claim, Flag, Highlight, PersonMention
 
 MAX_PAIRS_PER_PERSON = 8
+MENTIONS_PER_DOCUMENT = 3
 
 
 def _key(surname: str) -> str:
@@ -44,9 +45,16 @@ class RoleComparator:
         for mentions in by_person.values():
             if len(_first_names(mentions)) > 1:
                 continue  # two people share the surname; titles may both be right
-            titled = [(c, p) for c, p in mentions if p.role in OFFICES]
-            pairs = [(x, y) for x, y in itertools.combinations(titled, 2)
-                     if x[1].role != y[1].role and x[0].id != y[0].id]
+            # A few mentions per (office, document) are enough to show a reviewer every
+            # article that disagrees, and keep a much-quoted president from making n^2 pairs.
+            by_role: dict[str, list[tuple[Claim, PersonMention]]] = defaultdict(list)
+            per_doc: dict[tuple[str, str], int] = defaultdict(int)
+            for c, p in mentions:
+                if is_office(p.role) and per_doc[(p.role, c.doc)] < MENTIONS_PER_DOCUMENT:
+                    per_doc[(p.role, c.doc)] += 1
+                    by_role[p.role].append((c, p))
+            pairs = [(x, y) for ra, rb in itertools.combinations(sorted(by_role), 2) if offices_conflict(ra, rb)
+                     for x, y in itertools.product(by_role[ra], by_role[rb]) if x[0].id != y[0].id]
             for (ca, pa), (cb, pb) in _pair_order(pairs, ctx)[:MAX_PAIRS_PER_PERSON]:
                 name = max((pa.name, pb.name), key=len)
                 where = "in the same article" if ca.doc == cb.doc else f"in {ctx.source(ca)} and {ctx.source(cb)}"
@@ -69,6 +77,11 @@ def _spelling_variants(a: str, b: str) -> bool:
     return d == 1 or (d == 2 and min(len(ka), len(kb)) >= 7)
 
 
+def _surname_highlight(p: PersonMention, surname: str) -> Highlight:
+    at = p.start + p.text.rfind(surname)
+    return Highlight(at, at + len(surname), surname)
+
+
 class EntityNameComparator:
     """The same person's name spelled two ways (Smyth / Smith), within or across articles.
 
@@ -86,24 +99,28 @@ class EntityNameComparator:
                 spellings[p.surname].append((c, p))
         anchored = {s for s, ms in spellings.items() if any(p.role or len(p.name.split()) > 1 for _, p in ms)}
         flags = []
-        names = sorted(spellings)
-        for a, b in itertools.combinations(names, 2):
+        # Variants share their first letter (see _spelling_variants): compare within those blocks only.
+        blocks: dict[str, list[str]] = defaultdict(list)
+        for name in sorted(spellings):
+            blocks[_key(name)[:1]].append(name)
+        for a, b in (pair for block in blocks.values() for pair in itertools.combinations(block, 2)):
             if not (a in anchored or b in anchored) or not _spelling_variants(a, b):
                 continue
             firsts_a, firsts_b = _first_names(spellings[a]), _first_names(spellings[b])
             if firsts_a and firsts_b and not firsts_a & firsts_b:
                 continue  # e.g. two relatives with near-identical surnames
-            # The closest pair of mentions: same article first, then nearest in the text.
-            (ca, pa), (cb, pb) = min(
-                itertools.product(spellings[a], spellings[b]),
-                key=lambda xy: (xy[0][0].doc != xy[1][0].doc, abs(xy[0][1].start - xy[1][1].start)),
-            )
-            if ca.id == cb.id:
-                continue
-            same_doc = ca.doc == cb.doc
-            where = "in the same article" if same_doc else f"in {ctx.source(ca)} and {ctx.source(cb)}"
-            expl = f"“{pa.name}” and “{pb.name}” {where} look like one person's name spelled two ways."
-            flags.append(make_flag(ca, cb, self.kind, 0.62 if same_doc else 0.55, expl,
-                                   [Highlight(pa.start + pa.text.rfind(a), pa.start + pa.text.rfind(a) + len(a), a)],
-                                   [Highlight(pb.start + pb.text.rfind(b), pb.start + pb.text.rfind(b) + len(b), b)]))
+            # One flag per pair of documents (at most MAX_PAIRS_PER_PERSON), on the closest
+            # mentions there: a reviewer sees each article that spells the name differently.
+            by_docs: dict[tuple[str, str], list] = defaultdict(list)
+            for x, y in itertools.product(spellings[a], spellings[b]):
+                if x[0].id != y[0].id:
+                    by_docs[(x[0].doc, y[0].doc)].append((x, y))
+            chosen = [min(group, key=lambda xy: abs(xy[0][1].start - xy[1][1].start)) for group in by_docs.values()]
+            chosen.sort(key=lambda xy: (xy[0][0].doc != xy[1][0].doc, xy[0][0].start, xy[1][0].start))
+            for (ca, pa), (cb, pb) in chosen[:MAX_PAIRS_PER_PERSON]:
+                same_doc = ca.doc == cb.doc
+                where = "in the same article" if same_doc else f"in {ctx.source(ca)} and {ctx.source(cb)}"
+                expl = f"“{pa.name}” and “{pb.name}” {where} look like one person's name spelled two ways."
+                flags.append(make_flag(ca, cb, self.kind, 0.62 if same_doc else 0.55, expl,
+                                       [_surname_highlight(pa, a)], [_surname_highlight(pb, b)]))
         return flags

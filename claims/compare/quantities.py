@@ -13,6 +13,7 @@ overlap ("more than 870" and 900). Otherwise:
 from __future__ import annotations
 
 import math
+import re
 
 from claims.compare.base import ScoringContext, make_flag
 from claims.extract.dates import compatible
@@ -33,8 +34,10 @@ def _fmt(x: float) -> str:
 
 def comparable(qa: Quantity, qb: Quantity, similarity: float) -> tuple[bool, bool]:
     """(comparable, same scope) for two quantities."""
-    if qa.kind != qb.kind:
-        return False, False
+    if qa.kind != qb.kind or qa.part or qb.part:
+        return False, False  # a part ("of the dead, 22 ...") never contradicts its whole
+    if qa.place != qb.place:
+        return False, False  # counts for two places, or one place against a total
     if qa.kind == "count":
         if qa.measure and qa.measure == qb.measure:
             if similarity < MIN_SIMILARITY_MEASURED:
@@ -53,6 +56,16 @@ def comparable(qa: Quantity, qb: Quantity, similarity: float) -> tuple[bool, boo
     return ok, ok
 
 
+# Words that mark a figure as a snapshot of a running count.
+_UPDATE = re.compile(r"\b(?:provisional|preliminary|so far|as of|by (?:the )?(?:monday|tuesday|wednesday|thursday|"
+                     r"friday|saturday|sunday|morning|evening|afternoon|night|noon)|(?:has|had|have) risen|rose|"
+                     r"climbed|climbing|raising|rising|increased|jumped|latest)\b", re.I)
+
+
+def _same_thing_loosely(qa: Quantity, qb: Quantity) -> bool:
+    return qa.kind == qb.kind == "count" and bool(qa.unit) and qa.unit == qb.unit and qa.measure == qb.measure
+
+
 def _power_of_ten(a: float, b: float) -> int:
     if a <= 0 or b <= 0:
         return 0
@@ -62,8 +75,14 @@ def _power_of_ten(a: float, b: float) -> int:
 
 
 def _one_digit_apart(a: float, b: float) -> bool:
+    """5,000 vs 6,000: one digit changed. Small counts change by updates, not typos: from 1,000 up."""
     da, db = f"{a:.0f}", f"{b:.0f}"
-    return a >= 100 and len(da) == len(db) and sum(x != y for x, y in zip(da, db)) == 1
+    return min(a, b) >= 1000 and len(da) == len(db) and sum(x != y for x, y in zip(da, db)) == 1
+
+
+def _vague(q: Quantity) -> bool:
+    """ "dozens", "hundreds of": an order of magnitude, not a figure."""
+    return bool(re.search(r"\b(?:dozens|scores|hundreds|thousands|millions|billions)\b", q.text, re.I))
 
 
 def _different_times(a: Claim, b: Claim) -> bool:
@@ -85,6 +104,9 @@ def _describe(q: Quantity) -> str:
 def judge(a: Claim, b: Claim, qa: Quantity, qb: Quantity, ctx: ScoringContext) -> Flag | None:
     sim = ctx.similarity(a, b)
     ok, same_scope = comparable(qa, qb, sim)
+    if not ok and _same_thing_loosely(qa, qb) and sim >= MIN_SIMILARITY_MEASURED \
+            and qa.is_exact and qb.is_exact and _power_of_ten(qa.value, qb.value):
+        ok = same_scope = True  # "3,500 passengers" next to "350 passengers": an added zero
     if not ok or (qa.low <= qb.high and qb.low <= qa.high):
         return None
     if _different_times(a, b):
@@ -97,7 +119,8 @@ def judge(a: Claim, b: Claim, qa: Quantity, qb: Quantity, ctx: ScoringContext) -
     where = "in the same article" if a.doc == b.doc else f"in {src_a} and {src_b}"
     exact = qa.is_exact and qb.is_exact
     hedged = a.hedged or b.hedged
-    k = _power_of_ten(qa.value, qb.value) if exact else 0
+    # "21 million" vs "2.1 million": a power of ten stays suspicious even when both are "about"
+    k = _power_of_ten(qa.value, qb.value) if not (_vague(qa) or _vague(qb)) else 0
     if k or gap >= 500 or (exact and _one_digit_apart(qa.value, qb.value)):
         if k:
             why = f"one is the other times {10 ** k:,}: likely a garbled figure"
@@ -119,6 +142,9 @@ def judge(a: Claim, b: Claim, qa: Quantity, qb: Quantity, ctx: ScoringContext) -
     if hedged:
         score -= 0.1
         notes.append("one claim is hedged")
+    if heavy and (_UPDATE.search(a.text) or _UPDATE.search(b.text)):
+        score -= 0.2
+        notes.append("a running toll may have been updated between the two reports")
     score += 0.1 * (sim - 0.5)
     explanation = (f"{_describe(qa)} vs {_describe(qb)} {where}: "
                    f"{_fmt(hi_q.low)} is {gap:,.1f}× the {_fmt(lo_q.high)} the other allows")
@@ -128,12 +154,22 @@ def judge(a: Claim, b: Claim, qa: Quantity, qb: Quantity, ctx: ScoringContext) -
     return make_flag(a, b, "numeric", score, explanation, ha, hb)
 
 
+def _share_a_figure(a: Claim, b: Claim) -> bool:
+    """The claims give the same figure for one measure ("31 dead" and "the toll stood at 31: 22 in X
+    and 9 in Y"): their other figures of that measure are breakdowns, not disagreements."""
+    return any(qa.measure and qa.measure == qb.measure and qa.kind == qb.kind
+               and qa.low <= qb.high and qb.low <= qa.high and not qa.place and not qb.place
+               for qa in a.quantities for qb in b.quantities)
+
+
 class QuantityComparator:
     """Emits ``numeric`` or ``garbled_number``; the best-scoring quantity pair wins."""
 
     kind = "numeric"
 
     def compare(self, a: Claim, b: Claim, ctx: ScoringContext) -> Flag | None:
+        if _share_a_figure(a, b):
+            return None
         best = None
         for qa in a.quantities:
             for qb in b.quantities:

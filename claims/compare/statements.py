@@ -23,6 +23,12 @@ def _content_words(text: str) -> set[str]:
     return {w for w in _WORD.findall(text.lower()) if w not in _STOP}
 
 
+def _other_figures_differ(a: Claim, b: Claim) -> bool:
+    """Both claims count the same measured thing, with different values."""
+    return any(qa.measure and qa.measure == qb.measure and qa.kind == qb.kind and qa.value != qb.value
+               for qa in a.quantities for qb in b.quantities)
+
+
 class DateComparator:
     kind = "date"
 
@@ -34,7 +40,7 @@ class DateComparator:
             return None
         if any(compatible(da, db) for da in a.dates for db in b.dates):
             return None
-        if a.quantities and b.quantities and {q.value for q in a.quantities} != {q.value for q in b.quantities}:
+        if _other_figures_differ(a, b):
             return None  # other figures differ too: two events (floods in two years), not one misdated
         da, db = a.dates[0], b.dates[0]
         where = "in the same article" if a.doc == b.doc else f"in {ctx.source(a)} and {ctx.source(b)}"

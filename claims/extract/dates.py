@@ -38,6 +38,8 @@ _DECADE_WORDS = re.compile(
 )
 _DECADE_VALUE = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
                  "seventies": 70, "eighties": 80, "nineties": 90}
+_WEEKDAY = re.compile(r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _PART_DAYS = {"early": (1, 10), "the beginning of": (1, 10), "the start of": (1, 10), "mid": (10, 20),
               "the middle of": (10, 20), "late": (20, 31), "the end of": (20, 31)}
 
@@ -80,11 +82,19 @@ def extract_dates(text: str, offset: int = 0) -> list[DateMention]:
             century = 1900
         out.append(DateMention(m.group(0), offset + m.start(), offset + m.end(),
                                century + _DECADE_VALUE[m.group("decade").lower()], decade=True))
+    for m in _WEEKDAY.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        out.append(DateMention(m.group(0), offset + m.start(), offset + m.end(), None,
+                               weekday=_WEEKDAYS.index(m.group("day").lower())))
     return sorted(out, key=lambda d: d.start)
 
 
 def compatible(a: DateMention, b: DateMention) -> bool:
     """Whether two date mentions can refer to the same time."""
+    if a.weekday is not None or b.weekday is not None:
+        # "on Sunday" vs "on Monday" cannot be the same day; a weekday vs a date is unknown.
+        return a.weekday is None or b.weekday is None or a.weekday == b.weekday
     if a.year is not None and b.year is not None:
         if a.decade or b.decade:
             da = a.year // 10 * 10 if a.decade else a.year

@@ -8,7 +8,7 @@ news prose reliably and in microseconds.
 """
 from __future__ import annotations
 
-import re
+import regex as re  # the `regex` module: \p{Lu}/\p{Ll} make "Orlić" and "Ødegaard" names too
 
 from claims.types import PersonMention
 
@@ -29,14 +29,47 @@ ROLES = {
     "journalist": "journalist", "author": "author", "head": "head", "leader": "leader", "chief": "chief",
     "director": "director", "senior fellow": "fellow", "fellow": "fellow", "lawmaker": "lawmaker",
     "activist": "activist", "economist": "economist", "researcher": "researcher", "official": "official",
+    "captain": "captain", "commandant": "commandant", "chief executive": "chief executive", "ceo": "chief executive",
+    "chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "prosecutor": "prosecutor",
+    "judge": "judge", "engineer": "engineer", "chief engineer": "engineer", "police chief": "police chief",
+    "commissioner": "commissioner", "manager": "manager", "coach": "coach", "bishop": "bishop",
 }
+# "Transport Minister", "the minister of health": one office per portfolio.
+PORTFOLIOS = (
+    "foreign|defen[cs]e|interior|home|finance|economy|economic|transport|health|justice|education|energy|"
+    "agriculture|labou?r|trade|environment|culture|tourism|communications|infrastructure|industry|"
+    "foreign affairs|internal affairs|public works|social affairs"
+)
+_PORTFOLIO_MINISTER = rf"(?:{PORTFOLIOS})\s+minister|minister\s+of\s+(?:the\s+)?(?:{PORTFOLIOS})"
 # Offices a person holds one of at a time: two different ones for the same person disagree.
+# Every "<portfolio> minister" is an office too (see is_office).
 OFFICES = {
     "president", "vice president", "prime minister", "chancellor", "king", "queen", "emir", "sultan",
-    "foreign minister", "defence minister", "interior minister", "finance minister",
-    "secretary of state", "secretary-general", "governor", "mayor", "speaker",
+    "minister", "secretary of state", "secretary-general", "governor", "mayor", "speaker",
 }
-_TITLE = "|".join(sorted((re.escape(t) for t in ROLES), key=len, reverse=True))
+
+
+def is_office(role: str | None) -> bool:
+    return bool(role) and (role in OFFICES or role.endswith(" minister"))
+
+
+def offices_conflict(a: str, b: str) -> bool:
+    """Two offices one person cannot be given at once ("minister" alone fits any minister)."""
+    if a == b or not (is_office(a) and is_office(b)):
+        return False
+    return not ({a, b} & {"minister"} and (a.endswith("minister") and b.endswith("minister")))
+_TITLE = _PORTFOLIO_MINISTER + "|" + "|".join(sorted((re.escape(t) for t in ROLES), key=len, reverse=True))
+
+
+def normalise_role(title: str) -> str:
+    """The office a title names: "Transport Minister" and "minister of transport" -> "transport minister"."""
+    t = " ".join(title.lower().split())
+    m = re.fullmatch(rf"(?:({PORTFOLIOS}) minister|minister of (?:the )?({PORTFOLIOS}))", t)
+    if m:
+        portfolio = (m.group(1) or m.group(2)).replace("defense", "defence").replace(" affairs", "")
+        portfolio = {"home": "interior", "internal": "interior", "economic": "economy"}.get(portfolio, portfolio)
+        return f"{portfolio} minister"
+    return ROLES[t]
 _NOT_NAME = {
     "The", "A", "An", "In", "On", "At", "But", "And", "However", "He", "She", "It", "They", "We", "This",
     "That", "These", "Those", "His", "Her", "Their", "Its", "Our", "Mr", "Mrs", "Ms", "Dr", "Also", "Has",
@@ -46,15 +79,19 @@ _NOT_NAME = {
     "Therefore", "Meanwhile", "So", "Now", "Then", "There", "Here", "Both", "All", "Every", "No", "Not",
     "Earlier", "Later", "Today", "Yesterday", "Tomorrow", "Last", "Next", "According", "Said", "Says",
 }
-_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]\.)"
+_NAME_TOKEN = r"(?:\p{Lu}\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)*|\p{Lu}\p{Ll}*\p{Lu}\p{Ll}+|\p{Lu}\.)"
 _NAME = rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}})"
 _NAME2 = rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}})"
-_QUALIFIER = rf"(?P<qual>(?:(?:former|ex-|late|then-|acting|outgoing|interim|(?!(?i:{_TITLE})\b)[A-Z][\w.’'-]+|[a-z]+-based|military|political|deputy|senior|chief|top)\s+){{0,3}})"
+_QUALIFIER = rf"(?P<qual>(?:(?:former|ex-|late|then-|acting|outgoing|interim|(?!(?i:{_TITLE})\b)\p{{Lu}}[\w.’'-]+|[a-z]+-based|military|political|deputy|senior|chief|top)\s+){{0,3}})"
 _SPEECH = r"said|says|told|tells|added|adds|wrote|writes|noted|argued|believes|explained|stressed|warned|insisted"
 
 _PRE_TITLE = re.compile(rf"(?<![\w-]){_QUALIFIER}(?P<title>(?i:{_TITLE}))\s+{_NAME}\b")
 _APPOSITIVE_OF = re.compile(
-    rf"\b(?P<qual>(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){{0,2}}?)(?P<title>(?i:{_TITLE}))\s+of\s+(?:the\s+)?(?P<org>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}}),\s+{_NAME}\b"
+    rf"\b(?P<qual>(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){{0,2}}?)(?P<title>(?i:{_TITLE}))\s+of\s+(?:the\s+)?(?P<org>\p{{Lu}}[\w’'-]*(?:\s+\p{{Lu}}[\w’'-]*){{0,3}}),\s+{_NAME}\b"
+)
+# "The town's mayor, Ana Ruiz," / "the coast guard spokesman, Commander Jo Reyes,"
+_APPOSITIVE_BEFORE = re.compile(
+    rf"\b(?P<qual>[Tt]he\s+(?:[\w’'-]+\s+){{0,3}}?)(?P<title>(?i:{_TITLE})),\s+{_NAME2}\s*[,(]"
 )
 _APPOSITIVE_AFTER = re.compile(
     rf"(?<![\w-]){_NAME2},\s+(?P<qual>(?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+){{0,4}}?)(?P<title>(?i:{_TITLE}))\b(?!-)"
@@ -100,8 +137,9 @@ def extract_people(text: str, offset: int = 0) -> list[PersonMention]:
             qual = m.group("qual") or ""
             title = m.group("title")
             if not _HISTORICAL.search(qual):
-                role = ROLES[title.lower()]
+                role = normalise_role(title)
                 role_text = (qual.strip() + " " + title).strip() if m.re is _PRE_TITLE else title
+                role_text = re.sub(r"^(?:the|an?)\s+", "", role_text, flags=re.I)
                 role_start = offset + (m.start("qual") if m.re is _PRE_TITLE and qual else m.start("title"))
                 role_end = offset + m.end("title")
         key = (ns, ne)
@@ -117,7 +155,7 @@ def extract_people(text: str, offset: int = 0) -> list[PersonMention]:
     for pattern in (_SPEAKER_BEFORE, _SPEAKER_AFTER, _ACCORDING):
         for m in pattern.finditer(text):
             add(m, with_role=False)
-    for pattern in (_APPOSITIVE_AFTER, _APPOSITIVE_OF, _PRE_TITLE):
+    for pattern in (_APPOSITIVE_AFTER, _APPOSITIVE_OF, _APPOSITIVE_BEFORE, _PRE_TITLE):
         for m in pattern.finditer(text):
             add(m, with_role=True)
     # Overlapping mentions of one name (found by two patterns): keep the one with a role.

@@ -6,7 +6,8 @@ import re
 # "not"/"never"/"no longer" and denial verbs; "not only" is emphasis, not negation.
 _NEGATION = re.compile(
     r"n[’']t\b|\b(?:cannot|not(?!\s+only\b)|never|no longer|none|nobody|neither|nor|"
-    r"den(?:y|ies|ied)|reject(?:s|ed)?|refut(?:e|es|ed))\b|\bno\s+(?!doubt\b)\w+",
+    r"den(?:y|ies|ied)|reject(?:s|ed)?|refut(?:e|es|ed)|refus(?:e|es|ed)|declin(?:e|es|ed) to|"
+    r"failed to)\b|\bno\s+(?!doubt\b)\w+",
     re.I,
 )
 _HEDGE = re.compile(

@@ -12,7 +12,7 @@ from claims.extract.numbers import NumberMatch, find_numbers
 from claims.types import Quantity
 
 # Bound and approximation words before a number -> how they widen the interval.
-_LOWER_BOUND = r"more than|over|at least|upwards of|in excess of|no fewer than|no less than|exceeding|above"
+_LOWER_BOUND = r"more than|greater than|over|at least|upwards of|in excess of|no fewer than|no less than|exceeding|above"
 _UPPER_BOUND = r"fewer than|less than|under|up to|at most|as many as|no more than|below|nearly|almost|just under"
 _APPROX = r"about|around|approximately|roughly|some|an estimated|estimated|close to|nearly|almost|circa|~"
 _MODIFIER = re.compile(rf"(?:\b(?P<lower>{_LOWER_BOUND})|\b(?P<upper>{_UPPER_BOUND})|\b(?P<approx>{_APPROX}))\s+$", re.I)
@@ -52,19 +52,39 @@ _MEASURES = {
     "killed": r"killed|dead|died|die|deaths?|death toll|toll|fatalities|slain|perished|lost their lives|lives",
     "wounded": r"wounded|injured|injuries|hurt|injuring|wounding",
     "casualties": r"casualties",
-    "displaced": r"displaced|displacing|displacement|fled|uprooted|evacuated|homeless|refugees",
+    "displaced": r"displaced|displacing|displacement|fled|uprooted|homeless|refugees",
     "arrested": r"arrested|detained|jailed|imprisoned|arrests|detentions",
     "missing": r"missing|disappeared",
     "captured": r"captured|taken prisoner|prisoners of war",
     "deployed": r"deployed|sent|transferred|stationed|mobilised|mobilized",
     "protesting": r"protested|protesting|rallied|rallies|demonstrated|joining rallies|marched",
+    "aboard": r"on board|aboard|onboard|carrying|carried|was carrying",
+    "capacity": r"capacity|licensed|licenced|authori[sz]ed|certified|designed|rated|permitted",
+    "rescued": r"rescued|saved|survived|survivors|pulled from|evacuated alive",
+    "evacuated": r"evacuated|evacuation|relocated",
 }
 _MEASURE_AFTER = re.compile(
     rf"^[^.;:!?]{{0,45}}?\b(?P<m>{'|'.join(f'(?P<{k}>{v})' for k, v in _MEASURES.items())})\b", re.I
 )
-_MEASURE_BEFORE = re.compile(
-    rf"\b(?P<m>{'|'.join(f'(?P<{k}>{v})' for k, v in _MEASURES.items())})\b(?:\s+\w+){{0,3}}\s*(?:of|at|to|reached|rose to|stood at|is|was|were)?\s*$",
-    re.I,
+_MEASURE_WORD = re.compile(
+    rf"\b(?P<m>{'|'.join(f'(?P<{k}>{v})' for k, v in _MEASURES.items())})\b", re.I
+)
+# "Of the 27 dead, 19 ...", "among them four children", "including 12 children": a part of a whole.
+_PART_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the|those|these)(?:\s+[\d,]+)?\s+(?:dead|victims|casualties|injured|"
+                          r"wounded|killed|deaths|people|passengers|survivors|missing|bodies)\b[^.;:!?]{0,30}$|"
+                          r"\b(?:of|among)\s+(?:them|whom)\b[^.;:!?]{0,30}$|\b(?:including|includes|among them)\s+$", re.I)
+_PART_AFTER = re.compile(r"^\s*(?:of|among)\s+(?:them|whom|those|the dead|the victims)\b", re.I)
+# "22 dead in Brenica and nine in Ulmo": a count for one place.
+_PLACE_AFTER = re.compile(
+    r"^[^.;:!?,]{0,25}?\b(?:in|at|from|near)\s+(?:the\s+(?:town|city|village|province|region|district)\s+of\s+)?"
+    r"(?P<place>(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
+)
+# "In Brenica alone died 22 persons, in Ulmo nine": the place comes first.
+_PLACE_BEFORE = re.compile(
+    r"\b(?i:in|at)\s+(?P<place>(?!(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w’'-]+"
+    r"(?:\s+[A-Z][\w’'-]+)?)(?:\s+alone)?(?:\s+(?:died|were killed|lost their lives|dead))?\s+$"
 )
 _DURATION_ARTICLE = re.compile(r"\b(?:a|an|one|a single|a full)\s+(?P<unit>day|week|fortnight|month|year|decade|century)\b", re.I)
 _RELATIVE_TIME = re.compile(r"^\s*(?:later|earlier|ago|before|after|old)\b", re.I)
@@ -89,29 +109,53 @@ def _measure_of(match: re.Match | None) -> str:
     return ""
 
 
+_WORD_AFTER = re.compile(r"\s*(?:-\s*)?([A-Za-z%][\w’'-]*|%)")
+
+
 def _unit_after(text: str, end: int) -> tuple[str, str, int]:
-    """The counted noun after a number: ("soldier", scope "civilian", end offset)."""
+    """The counted noun right after a number: ("soldier", scope "civilian", end offset).
+
+    Words are read one by one from the number on; punctuation ends the search, so
+    in "climbed to 39, officials said" the 39 counts nothing named.
+    """
     scope = ""
     pos = end
-    for word_match in re.finditer(r"\s*(?:-\s*)?([A-Za-z%][\w’'-]*|%)", text[end : end + 60]):
+    limit = min(len(text), end + 60)
+    while True:
+        word_match = _WORD_AFTER.match(text, pos, limit)
+        if not word_match:
+            break
         word = word_match.group(1)
         low = word.lower()
         if low in ("%", "percent", "per", "pct", "percentage"):
-            return "percent", scope, end + word_match.end()
+            return "percent", scope, word_match.end()
         sing = _singular(low)
         if sing in _DURATION_DAYS:
-            return sing, scope, end + word_match.end()
+            return sing, scope, word_match.end()
         if low in _SKIP or low in ("thousand", "million", "billion"):
-            pos = end + word_match.end()
+            pos = word_match.end()
             continue
         if sing in _SCOPE_WORDS and not scope:
             scope = sing
-            pos = end + word_match.end()
+            pos = word_match.end()
             continue
         if not word[0].isalpha() or low in _NOT_A_UNIT:
             break
-        return sing, scope, end + word_match.end()
+        return sing, scope, word_match.end()
     return "", scope, pos
+
+
+def _measure_before(window: str) -> re.Match | None:
+    """The last measure word before a number, if no punctuation and few words lie between."""
+    last = None
+    for m in _MEASURE_WORD.finditer(window):
+        last = m
+    if last is None:
+        return None
+    gap = window[last.end() :]
+    if re.search(r"[.;:!?()]", gap) or len(gap.split()) > 12:
+        return None
+    return last
 
 
 def _kind(unit: str, text: str, start: int) -> str:
@@ -161,8 +205,8 @@ def extract_quantities(text: str, offset: int = 0) -> list[Quantity]:
         measure = _UNIT_MEASURE.get(unit, "")
         if not measure:
             after = _MEASURE_AFTER.match(text[unit_end : min(unit_end + 60, next_start)])
-            window = text[max(0, start - 50, prev_end) : start]
-            before = _MEASURE_BEFORE.search(window)
+            window = text[max(0, start - 120, prev_end) : start]
+            before = _measure_before(window)
             # the nearer one wins: "killed 45 and wounded 120"
             if after and (not before or after.start("m") <= len(window) - before.end("m")):
                 measure = _measure_of(after)
@@ -172,6 +216,10 @@ def extract_quantities(text: str, offset: int = 0) -> list[Quantity]:
             # what lasted: "of fighting", "in talks"
             m = re.match(r"\s+(?:of|in)\s+(\w+)", text[unit_end:])
             measure = measure or (m.group(1).lower() if m else "")
+        place = (_PLACE_AFTER.match(text[unit_end : min(len(text), unit_end + 60, next_start + 30)])
+                 or _PLACE_BEFORE.search(text[max(0, start - 40, prev_end) : start]))
+        part = bool(_PART_BEFORE.search(text[max(0, start - 60) : start])
+                    or _PART_AFTER.match(text[unit_end : unit_end + 30]))
         out.append(
             Quantity(
                 text=text[start:unit_end].strip() or number.text,
@@ -184,6 +232,8 @@ def extract_quantities(text: str, offset: int = 0) -> list[Quantity]:
                 unit=unit,
                 measure=measure,
                 scope=scope,
+                place=place.group("place") if place else "",
+                part=part,
                 kind=kind,
             )
         )
