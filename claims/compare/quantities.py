@@ -16,7 +16,7 @@ import math
 import re
 
 from claims.compare.base import ScoringContext, make_flag
-from claims.extract.dates import compatible
+from claims.extract.dates import compatible, precise, same_time_stated
 from claims.extract.quantities import is_person_unit
 from claims.types import Claim, Flag, Highlight, Quantity
 
@@ -89,7 +89,7 @@ def _different_times(a: Claim, b: Claim) -> bool:
     """Both claims are pinned to times that cannot be the same."""
     if not a.dates or not b.dates:
         return False
-    return not any(compatible(da, db) for da in a.dates for db in b.dates)
+    return not any(compatible(da, db) for da in precise(a.dates) for db in precise(b.dates))
 
 
 def _describe(q: Quantity) -> str:
@@ -142,7 +142,7 @@ def judge(a: Claim, b: Claim, qa: Quantity, qb: Quantity, ctx: ScoringContext) -
     if hedged:
         score -= 0.1
         notes.append("one claim is hedged")
-    if heavy and (_UPDATE.search(a.text) or _UPDATE.search(b.text)):
+    if heavy and (_UPDATE.search(a.text) or _UPDATE.search(b.text)) and not same_time_stated(a.dates, b.dates):
         score -= 0.2
         notes.append("a running toll may have been updated between the two reports")
     score += 0.1 * (sim - 0.5)

@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 
 from claims.compare.base import ScoringContext, make_flag
-from claims.extract.dates import compatible
+from claims.extract.dates import compatible, precise
 from claims.extract.polarity import negation_cues
 from claims.types import Claim, Flag, Highlight
 
 MIN_SIMILARITY_DATE = 0.75
 MIN_SIMILARITY_NEGATION = 0.8
+MIN_SIMILARITY_PREDICATE = 0.35
 _WORD = re.compile(r"[a-z]{3,}")
 _STOP = {"the", "and", "that", "this", "with", "for", "from", "has", "have", "had", "was", "were", "not",
          "are", "its", "his", "her", "their", "been", "said", "says", "would", "will", "than", "but", "never"}
@@ -38,32 +39,76 @@ class DateComparator:
         sim = ctx.similarity(a, b)
         if sim < MIN_SIMILARITY_DATE:
             return None
-        if any(compatible(da, db) for da in a.dates for db in b.dates):
+        dates_a, dates_b = precise(a.dates), precise(b.dates)
+        if any(compatible(da, db) for da in dates_a for db in dates_b):
             return None
         if _other_figures_differ(a, b):
             return None  # other figures differ too: two events (floods in two years), not one misdated
-        da, db = a.dates[0], b.dates[0]
+        da, db = dates_a[0], dates_b[0]
         where = "in the same article" if a.doc == b.doc else f"in {ctx.source(a)} and {ctx.source(b)}"
         return make_flag(a, b, self.kind, 0.45 + (sim - MIN_SIMILARITY_DATE),
                          f"Two near-identical statements {where} give different dates: “{da.text}” vs “{db.text}”.",
                          [Highlight(da.start, da.end, da.text)], [Highlight(db.start, db.end, db.text)])
 
 
+def _stem(word: str) -> str:
+    """Crude stem: the first five letters, so "suspend" meets "suspension" and "declared" "declare"."""
+    return word[:5].lower()
+
+
+def negated_predicates(text: str) -> list[list[str]]:
+    """For each negation cue, the stems of the content words it governs, verb first:
+    "has not declared a state of emergency" -> [decla, state, emerg]. Up to six words,
+    to the next punctuation."""
+    out = []
+    for _, end in negation_cues(text):
+        clause = re.split(r"[,.;:!?()“”\"]", text[end:], maxsplit=1)[0]
+        words = [w for w in re.findall(r"[A-Za-z]{3,}", clause) if w.lower() not in _STOP][:6]
+        if len(words) >= 2:
+            out.append([_stem(w) for w in words])
+    return out
+
+
+def _denies(negated: str, positive: str) -> bool:
+    """The positive claim states the governed verb and most of the governed words."""
+    other = {_stem(w) for w in re.findall(r"[A-Za-z]{3,}", positive)}
+    for stems in negated_predicates(negated):
+        shared = [s for s in stems if s in other]
+        if stems[0] in other and len(shared) >= 2 and len(shared) / len(stems) >= 0.6:
+            return True
+    return False
+
+
 class NegationComparator:
+    """A statement asserted in one claim and denied in another.
+
+    Two ways in: near-identical claims (cosine >= 0.8, most words shared) of
+    opposite polarity; or a denial whose governed words ("not declared a state of
+    emergency") mostly reappear in a positive claim about the same thing
+    (cosine >= 0.4), scored lower since the embedding barely tells them apart.
+    """
+
     kind = "negation"
 
     def compare(self, a: Claim, b: Claim, ctx: ScoringContext) -> Flag | None:
         if a.negated == b.negated or a.hedged or b.hedged:
             return None
         sim = ctx.similarity(a, b)
-        if sim < MIN_SIMILARITY_NEGATION:
-            return None
-        wa, wb = _content_words(a.text), _content_words(b.text)
-        if not wa or not wb or len(wa & wb) / len(wa | wb) < 0.5:
+        if sim < MIN_SIMILARITY_PREDICATE:
             return None
         neg, pos = (a, b) if a.negated else (b, a)
+        wa, wb = _content_words(a.text), _content_words(b.text)
+        if not wa or not wb:
+            return None
+        if sim >= MIN_SIMILARITY_NEGATION and len(wa & wb) / len(wa | wb) >= 0.5:
+            score = 0.5 + (sim - MIN_SIMILARITY_NEGATION)
+            expl = "The same statement is asserted and denied"
+        else:
+            if not _denies(neg.text, pos.text):
+                return None
+            score = 0.4 + 0.2 * (sim - MIN_SIMILARITY_PREDICATE)
+            expl = "One claim denies what the other asserts"
         cues = [Highlight(neg.start + s, neg.start + e, "negation") for s, e in negation_cues(neg.text)]
         where = "in the same article" if a.doc == b.doc else f"in {ctx.source(a)} and {ctx.source(b)}"
-        expl = f"The same statement is asserted and denied {where}."
         ha, hb = (cues, []) if neg is a else ([], cues)
-        return make_flag(a, b, self.kind, 0.5 + (sim - MIN_SIMILARITY_NEGATION), expl, ha, hb)
+        return make_flag(a, b, self.kind, score, f"{expl} {where}.", ha, hb)

@@ -114,3 +114,16 @@ def compatible(a: DateMention, b: DateMention) -> bool:
 
 
 
+
+
+def precise(dates: list[DateMention]) -> list[DateMention]:
+    """The calendar dates of a claim; its weekdays only when it has no calendar date."""
+    calendar = [d for d in dates if d.weekday is None]
+    return calendar or dates
+
+
+def same_time_stated(a: list[DateMention], b: list[DateMention]) -> bool:
+    """Both claims name the same day ("on Monday" twice, or the same date)."""
+    return any((x.weekday is not None and x.weekday == y.weekday)
+               or (x.month and x.month == y.month and x.day_low == x.day_high == y.day_low == y.day_high)
+               for x in a for y in b)

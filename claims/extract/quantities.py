@@ -36,7 +36,8 @@ _DURATION_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day"
 _MONEY_WORDS = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "ruble": "RUB", "rouble": "RUB", "yuan": "CNY"}
 _CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP"}
 _SCOPE_WORDS = {"civilian", "military", "army", "government", "rebel", "foreign", "local", "armenian"}
-_SKIP = {"of", "the", "more", "other", "additional", "new", "some", "such", "those", "these", "its", "their", "our", "his", "her"}
+_SKIP = {"of", "the", "more", "other", "additional", "new", "some", "such", "those", "these", "its", "their", "our",
+         "his", "her", "confirmed", "reported", "known", "official", "registered", "recorded", "estimated"}
 # Words after a number that mean it counts nothing named: "one million and", "312 on Sunday".
 _NOT_A_UNIT = {
     "and", "or", "in", "on", "at", "to", "for", "from", "by", "with", "as", "than", "that", "which",

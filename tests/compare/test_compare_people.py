@@ -37,3 +37,23 @@ def test_different_first_names_are_different_people(run_articles):
                  "Jane Harlen, an analyst at a rival bank, expects rates to rise next year.\n",
     })
     assert [f for f in report.flags if f.kind == "entity_name"] == []
+
+
+def test_two_portfolios_for_one_minister_are_flagged_but_a_bare_minister_is_not(run_articles):
+    report = run_articles({
+        "a.txt": "Health Minister Oskar Lindqvist visited the flooded clinics on Monday.\n",
+        "b.txt": "Finance Minister Oskar Lindqvist promised emergency funds for the clinics.\n",
+        "c.txt": "Minister Oskar Lindqvist thanked the volunteers at the clinics.\n",
+    })
+    roles = [f for f in report.flags if f.kind == "role"]
+    assert len(roles) == 1
+    assert "health minister" in roles[0].explanation and "finance minister" in roles[0].explanation
+
+
+def test_names_with_diacritics_are_read_whole(run_articles):
+    report = run_articles({
+        "a.txt": "President Željka Marić opened the new bridge over the river on Friday.\n",
+        "b.txt": "Prime Minister Željka Marić said the bridge had cost less than planned.\n",
+    })
+    flags = [f for f in report.flags if f.kind == "role"]
+    assert len(flags) == 1 and "Željka Marić" in flags[0].explanation

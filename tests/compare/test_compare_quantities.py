@@ -81,3 +81,42 @@ def test_repeated_paragraph_is_not_flagged_against_itself(run_articles):
     report = run_articles({"a.txt": f"{para}\nThe march ended peacefully in the evening.\n{para}\n"})
     assert report.flags == []
     assert sum(para in c.text for c in report.claims) == 1
+
+
+def test_breakdowns_by_place_and_parts_of_a_total_are_not_flagged(run_articles):
+    report = run_articles({
+        "a.txt": "The regional office said 48 people were killed in the landslides.\n",
+        "b.txt": "Officials said 30 people were killed in Kestrel Bay and 18 in Orinda.\n"
+                 "Among the dead are also seven children, the hospital said.\n",
+    })
+    assert report.flags == []
+
+
+def test_a_running_toll_is_flagged_lower_and_says_it_may_be_an_update(run_articles):
+    report = run_articles({
+        "a.txt": "By Friday evening the death toll from the blast had risen to 64, the fire service said.\n",
+        "b.txt": "The fire service said 20 people were killed in the blast.\n",
+        "c.txt": "The fire service said 64 people were killed in the blast.\n",
+    })
+    running = flags_between(report, "had risen to 64", "20 people")
+    plain = flags_between(report, "64 people", "20 people")
+    assert running and plain
+    assert running[0].score < plain[0].score
+    assert "updated" in running[0].explanation
+
+
+def test_tolls_on_different_days_are_not_flagged(run_articles):
+    report = run_articles({
+        "a.txt": "The coast guard said nine people were killed in the storm on Saturday.\n",
+        "b.txt": "The coast guard said 14 people were killed in the storm on Sunday.\n",
+    })
+    assert [f for f in report.flags if f.kind == "numeric"] == []
+
+
+def test_an_added_zero_in_an_unmeasured_figure_is_garbled(run_articles):
+    report = run_articles({
+        "a.txt": "The new stadium in Harlow Vale seats 4,500 spectators and opened in spring.\n",
+        "b.txt": "Built by a regional consortium, the arena has room for 45,000 spectators.\n",
+    })
+    flags = flags_between(report, "4,500 spectators", "45,000 spectators")
+    assert [f.kind for f in flags] == ["garbled_number"]

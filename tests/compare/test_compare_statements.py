@@ -34,3 +34,22 @@ def test_paraphrases_that_agree_are_not_flagged(run_articles):
         "b.txt": "The navy maintains several bases on the island.\n",
     })
     assert report.flags == []
+
+
+def test_a_denial_of_the_same_act_is_flagged_even_when_worded_differently(run_articles):
+    report = run_articles({
+        "a.txt": "Governor Lena Ortiz declared a state of emergency in the northern districts on Monday "
+                 "and ordered schools closed.\n",
+        "b.txt": "Despite the damage, the provincial government has not declared a state of emergency, "
+                 "a decision criticised by local mayors.\n",
+    })
+    flags = [f for f in report.flags if f.kind == "negation"]
+    assert len(flags) == 1
+
+
+def test_a_negation_about_something_else_is_not_flagged(run_articles):
+    report = run_articles({
+        "a.txt": "Governor Lena Ortiz declared a state of emergency in the northern districts on Monday.\n",
+        "b.txt": "The provincial government has not released the names of the victims, police said.\n",
+    })
+    assert [f for f in report.flags if f.kind == "negation"] == []
