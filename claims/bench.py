@@ -447,9 +447,12 @@ def _sentences_for(w: _Writer, target: int, wire: list[str], rng: random.Random)
 
 
 def generate_articles(n: int, seed: int = 0, *, html_fraction: float = 0.1) -> list[Article]:
-    """``n`` articles about ``max(1, n // 8)`` events, deterministic for a given seed."""
+    """``n`` articles about ``max(1, n // 100)`` events, deterministic for a given seed.
+
+    A desk runs claims on one story's coverage: hundreds of articles about a handful
+    of events, not hundreds of unrelated events."""
     rng = random.Random(seed)
-    n_events = max(1, n // 8)
+    n_events = max(1, n // 100)
     events = [_make_event(rng, i) for i in range(n_events)]
     wires = {}
     for ev in events:

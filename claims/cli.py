@@ -14,7 +14,7 @@ import typer
 
 from claims.errors import ClaimsError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Find where news articles about one event disagree.")
 
 
@@ -52,6 +52,8 @@ def report(
             typer.echo(message, err=True)
 
     try:
+        for target in (out, json_out):  # fail before minutes of work, not after
+            _check_writable(target)
         decisions = None
         if reviews is not None:
             from claims.reviews import load_reviews
@@ -69,11 +71,33 @@ def report(
     except KeyboardInterrupt:
         typer.echo("interrupted: no report written", err=True)
         raise typer.Exit(130)
+    except Exception as e:  # a bug, not bad input: still one line unless asked for details
+        if verbose:
+            raise
+        typer.echo(f"error: unexpected {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''} "
+                   "(run with --verbose for the traceback)", err=True)
+        raise typer.Exit(1)
     if not quiet:
         kinds = ", ".join(f"{n} {k}" for k, n in sorted(Counter(f.kind for f in result.flags).items()))
         typer.echo(f"{len(result.documents)} documents, {result.n_claims} claims, {len(result.flags)} flags"
                    + (f" ({kinds})" if kinds else " (no disagreements found)"))
         typer.echo(f"wrote {out} and {json_out}")
+
+
+def _check_writable(path: Path) -> None:
+    import os
+
+    from claims.errors import OutputError
+
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise OutputError(f"cannot write {path}: {e.strerror or e}") from None
+    if path.is_dir():
+        raise OutputError(f"cannot write {path}: it is a folder")
+    if not os.access(folder, os.W_OK):
+        raise OutputError(f"cannot write {path}: folder {folder} is not writable")
 
 
 def main() -> None:

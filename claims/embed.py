@@ -69,7 +69,9 @@ class SentenceTransformerEmbedder:
         except Exception as e:  # a broken folder fails in many ways inside transformers
             first_line = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
             raise ModelError(f"cannot load model from {path}: {first_line[:200]}") from None
-        self.model_id = f"{name}@{_fingerprint(path)}"
+        from claims.cache import model_fingerprint
+
+        self.model_id = model_fingerprint(path, name)  # the cache key changes with the weights
         self.name = name
         self.batch_size = batch_size
         self.workers = max(1, workers)
@@ -102,18 +104,6 @@ class SentenceTransformerEmbedder:
         vectors = np.empty((len(texts), out[0].shape[1]), dtype=np.float32)
         vectors[order] = np.concatenate(out)
         return vectors
-
-
-def _fingerprint(path: Path) -> str:
-    """A short id that changes when the weights change (for the embedding cache key)."""
-    import hashlib
-
-    h = hashlib.sha1()
-    for f in sorted(path.glob("*")):
-        if f.is_file():
-            st = f.stat()
-            h.update(f"{f.name}:{st.st_size}".encode())
-    return h.hexdigest()[:12]
 
 
 class CachedEmbedder:

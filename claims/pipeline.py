@@ -91,11 +91,10 @@ class _Progress:
             yield bar.update
 
 
-def _cache_for(embedder, cache_dir):
-    from claims.cache import EmbeddingCache
+def _cache_for(embedder, cache_dir, warn):
+    from claims.cache import EmbeddingCache, default_cache_dir
 
-    directory = Path(cache_dir or os.environ.get("CLAIMS_CACHE_DIR") or Path.home() / ".cache" / "claims")
-    return EmbeddingCache(directory, embedder.model_id)
+    return EmbeddingCache(Path(cache_dir) if cache_dir else default_cache_dir(), embedder.model_id, warn=warn)
 
 
 def run(
@@ -177,7 +176,7 @@ def run(
     if use_cache:
         from claims.embed import CachedEmbedder
 
-        encoder = CachedEmbedder(embedder, _cache_for(embedder, cache_dir))
+        encoder = CachedEmbedder(embedder, _cache_for(embedder, cache_dir, warn))
     with bars.stage("embed", len(claims)) as tick:
         vectors = encoder.encode([c.text for c in claims], tick) if claims else np.zeros((0, 1), np.float32)
     if use_cache:
@@ -187,7 +186,7 @@ def run(
 
     t = time.perf_counter()
     neighbours = Neighbours.build(vectors, settings.neighbours) if len(claims) > 1 else None
-    labels = AgglomerativeClusterer(settings.distance_threshold, settings.neighbours).fit(vectors, neighbours)
+    labels = AgglomerativeClusterer(settings.distance_threshold).fit(vectors)
     for c, label in zip(claims, labels):
         c.cluster = int(label)
     clusters = _clusters(claims)

@@ -12,8 +12,34 @@ from claims.compare import ScoringContext, default_corpus_comparators, default_p
 from claims.types import Claim, Flag
 
 DEFAULT_MIN_SCORE = 0.3
+MAX_PER_GROUP = 3  # flags shown per group of identical disagreements (same values, same titles)
 # When two kinds tie on one pair, the more specific explanation is shown.
 _SPECIFICITY = ["garbled_number", "role", "entity_name", "numeric", "date", "negation"]
+
+
+def _collapse_repeats(flags: list[Flag], keep: int = MAX_PER_GROUP) -> list[Flag]:
+    """Keep the ``keep`` best flags of each group; the first one counts the others.
+
+    500 articles repeating "597 dead" against 50 saying "3,951" would otherwise make
+    25,000 flags telling one disagreement.
+    """
+    flags = sorted(flags, key=lambda f: (-f.score, f.a, f.b))
+    kept: list[Flag] = []
+    seen: dict[str, list[Flag]] = {}
+    for f in flags:
+        if not f.group:
+            kept.append(f)
+            continue
+        group = seen.setdefault(f.group, [])
+        if len(group) < keep:
+            group.append(f)
+            kept.append(f)
+        else:
+            group[0].similar += 1
+    for f in kept:
+        if f.similar:
+            f.explanation += f" {f.similar} more pair{'s' if f.similar > 1 else ''} of claims show the same disagreement."
+    return kept
 
 
 def flag_id(a: Claim, b: Claim, ctx: ScoringContext) -> str:
@@ -44,7 +70,7 @@ def score(claims: list[Claim], pairs: list[tuple[int, int]], ctx: ScoringContext
         old = best.get(key)
         if old is None or (f.score, -_SPECIFICITY.index(f.kind)) > (old.score, -_SPECIFICITY.index(old.kind)):
             best[key] = f
-    flags = [f for f in best.values() if f.score >= min_score]
+    flags = _collapse_repeats([f for f in best.values() if f.score >= min_score])
     for f in flags:
         f.id = flag_id(ctx.claims[f.a], ctx.claims[f.b], ctx)
         ca, cb = ctx.claims[f.a], ctx.claims[f.b]

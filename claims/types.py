@@ -137,6 +137,10 @@ class Flag:
     highlights_b: list[Highlight] = field(default_factory=list)
     id: str = ""
     cluster: int | None = None
+    # Flags telling the same disagreement (the same two values, the same two titles) share a
+    # group; the report keeps a few per group and counts the rest in ``similar``.
+    group: str = ""
+    similar: int = 0
 
 
 @dataclass

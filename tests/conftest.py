@@ -5,10 +5,23 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI runs the same examples every time: a red build is reproducible, not a dice roll.
+settings.register_profile("ci", derandomize=True, deadline=None)
+if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 EVAL = ROOT.parent / "shared" / "eval"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path_factory, monkeypatch):
+    """No test writes to the user's ~/.cache/claims, and nothing reaches for a model hub."""
+    monkeypatch.setenv("CLAIMS_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "embedding-cache"))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
 
 
 @pytest.fixture(scope="session")

@@ -35,6 +35,6 @@ def clamp(x: float) -> float:
 
 
 def make_flag(a: Claim, b: Claim, kind: str, score: float, explanation: str,
-              ha: list[Highlight] | None = None, hb: list[Highlight] | None = None) -> Flag:
+              ha: list[Highlight] | None = None, hb: list[Highlight] | None = None, group: str = "") -> Flag:
     return Flag(a=a.id, b=b.id, kind=kind, score=clamp(score), explanation=explanation,
-                highlights_a=ha or [], highlights_b=hb or [])
+                highlights_a=ha or [], highlights_b=hb or [], group=group)

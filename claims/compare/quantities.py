@@ -36,15 +36,16 @@ def comparable(qa: Quantity, qb: Quantity, similarity: float) -> tuple[bool, boo
     """(comparable, same scope) for two quantities."""
     if qa.kind != qb.kind or qa.part or qb.part:
         return False, False  # a part ("of the dead, 22 ...") never contradicts its whole
-    if qa.place != qb.place:
-        return False, False  # counts for two places, or one place against a total
+    if qa.place and qb.place and qa.place != qb.place:
+        return False, False  # counts for two places
     if qa.kind == "count":
         if qa.measure and qa.measure == qb.measure:
             if similarity < MIN_SIMILARITY_MEASURED:
                 return False, False
             units_ok = (not qa.unit or not qb.unit or qa.unit == qb.unit
                         or (is_person_unit(qa.unit) and is_person_unit(qb.unit)))
-            return units_ok, units_ok and qa.unit == qb.unit and qa.scope == qb.scope
+            # one count pinned to a place against one that is not: maybe a local figure vs a total
+            return units_ok, units_ok and qa.unit == qb.unit and qa.scope == qb.scope and qa.place == qb.place
         if not qa.measure and not qb.measure and qa.unit and qa.unit == qb.unit:
             return similarity >= MIN_SIMILARITY_UNMEASURED, qa.scope == qb.scope
         return False, False
@@ -60,6 +61,11 @@ def comparable(qa: Quantity, qb: Quantity, similarity: float) -> tuple[bool, boo
 _UPDATE = re.compile(r"\b(?:provisional|preliminary|so far|as of|by (?:the )?(?:monday|tuesday|wednesday|thursday|"
                      r"friday|saturday|sunday|morning|evening|afternoon|night|noon)|(?:has|had|have) risen|rose|"
                      r"climbed|climbing|raising|rising|increased|jumped|latest)\b", re.I)
+
+
+def _group(kind: str, qa: Quantity, qb: Quantity) -> str:
+    values = sorted((_fmt(qa.value), _fmt(qb.value)))
+    return f"{kind}|{qa.measure or qa.unit}|{values[0]}|{values[1]}"
 
 
 def _same_thing_loosely(qa: Quantity, qb: Quantity) -> bool:
@@ -132,7 +138,7 @@ def judge(a: Claim, b: Claim, qa: Quantity, qb: Quantity, ctx: ScoringContext) -
             why = "they differ in a single digit: possibly a typo"
             score = 0.6
         return make_flag(a, b, "garbled_number", score,
-                         f"{_describe(qa)} vs {_describe(qb)} {where}: {why}.", ha, hb)
+                         f"{_describe(qa)} vs {_describe(qb)} {where}: {why}.", ha, hb, _group("garbled_number", qa, qb))
     heavy = qa.measure in HEAVY_MEASURES
     score = (0.85 if gap >= 3 else 0.72 if gap >= 1.5 else 0.55) if heavy else (0.6 if gap >= 1.5 else 0.45)
     notes = []
@@ -151,15 +157,26 @@ def judge(a: Claim, b: Claim, qa: Quantity, qb: Quantity, ctx: ScoringContext) -
     if lo_q.high != lo_q.value and lo_q.approximate:
         explanation += f" (reading “{lo_q.text}” as at most {_fmt(lo_q.high)})"
     explanation += "." + (" Note: " + "; ".join(notes) + "." if notes else "")
-    return make_flag(a, b, "numeric", score, explanation, ha, hb)
+    return make_flag(a, b, "numeric", score, explanation, ha, hb, _group("numeric", qa, qb))
 
 
 def _share_a_figure(a: Claim, b: Claim) -> bool:
     """The claims give the same figure for one measure ("31 dead" and "the toll stood at 31: 22 in X
-    and 9 in Y"): their other figures of that measure are breakdowns, not disagreements."""
-    return any(qa.measure and qa.measure == qb.measure and qa.kind == qb.kind
-               and qa.low <= qb.high and qb.low <= qa.high and not qa.place and not qb.place
-               for qa in a.quantities for qb in b.quantities)
+    and 9 in Y"), or one's figures by place add up to the other's total ("22 in X and 9 in Y"):
+    their other figures of that measure are breakdowns, not disagreements."""
+    if any(qa.measure and qa.measure == qb.measure and qa.kind == qb.kind
+           and qa.low <= qb.high and qb.low <= qa.high and not qa.place and not qb.place
+           for qa in a.quantities for qb in b.quantities):
+        return True
+    for parts, totals in ((a, b), (b, a)):
+        by_measure: dict[str, float] = {}
+        for q in parts.quantities:
+            if q.place and q.measure:
+                by_measure[q.measure] = by_measure.get(q.measure, 0.0) + q.value
+        for q in totals.quantities:
+            if not q.place and q.measure in by_measure and q.low <= by_measure[q.measure] <= q.high:
+                return True
+    return False
 
 
 class QuantityComparator:

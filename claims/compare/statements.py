@@ -48,7 +48,8 @@ class DateComparator:
         where = "in the same article" if a.doc == b.doc else f"in {ctx.source(a)} and {ctx.source(b)}"
         return make_flag(a, b, self.kind, 0.45 + (sim - MIN_SIMILARITY_DATE),
                          f"Two near-identical statements {where} give different dates: “{da.text}” vs “{db.text}”.",
-                         [Highlight(da.start, da.end, da.text)], [Highlight(db.start, db.end, db.text)])
+                         [Highlight(da.start, da.end, da.text)], [Highlight(db.start, db.end, db.text)],
+                         group="date|" + "|".join(sorted((da.text.lower(), db.text.lower()))))
 
 
 def _stem(word: str) -> str:

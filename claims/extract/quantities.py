@@ -85,7 +85,7 @@ _PLACE_AFTER = re.compile(
 _PLACE_BEFORE = re.compile(
     r"\b(?i:in|at)\s+(?P<place>(?!(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w’'-]+"
-    r"(?:\s+[A-Z][\w’'-]+)?)(?:\s+alone)?(?:\s+(?:died|were killed|lost their lives|dead))?\s+$"
+    r"(?:\s+[A-Z][\w’'-]+)?)(?:\s+alone)?(?:\s+[a-z]+){0,3}\s+$"
 )
 _DURATION_ARTICLE = re.compile(r"\b(?:a|an|one|a single|a full)\s+(?P<unit>day|week|fortnight|month|year|decade|century)\b", re.I)
 _RELATIVE_TIME = re.compile(r"^\s*(?:later|earlier|ago|before|after|old)\b", re.I)
@@ -220,7 +220,7 @@ def extract_quantities(text: str, offset: int = 0) -> list[Quantity]:
         place = (_PLACE_AFTER.match(text[unit_end : min(len(text), unit_end + 60, next_start + 30)])
                  or _PLACE_BEFORE.search(text[max(0, start - 40, prev_end) : start]))
         part = bool(_PART_BEFORE.search(text[max(0, start - 60) : start])
-                    or _PART_AFTER.match(text[unit_end : unit_end + 30]))
+                    or _PART_AFTER.match(text[number.end : number.end + 30]))
         out.append(
             Quantity(
                 text=text[start:unit_end].strip() or number.text,

@@ -55,7 +55,7 @@ def build_report_data(report: "Report") -> dict:
         })
     flags = [
         {"id": f.id, "a": f.a, "b": f.b, "kind": f.kind, "score": f.score, "explanation": f.explanation,
-         "cluster": f.cluster,
+         "cluster": f.cluster, "group": f.group, "similar": f.similar,
          "highlights": {"a": [dataclasses.asdict(h) for h in f.highlights_a],
                         "b": [dataclasses.asdict(h) for h in f.highlights_b]}}
         for f in report.flags
