@@ -36,23 +36,35 @@ class Neighbours:
     similarity: np.ndarray
 
     @classmethod
-    def build(cls, vectors: np.ndarray, k: int = DEFAULT_K, chunk: int = 2048) -> "Neighbours":
-        """Exact k-NN by chunked dot products of unit vectors: memory chunk x n, not n x n."""
+    def build(cls, vectors: np.ndarray, k: int = DEFAULT_K, buckets: list[np.ndarray] | None = None) -> "Neighbours":
+        """k-NN by dot products of unit vectors, searched within each bucket of similar claims.
+
+        With one bucket (any corpus up to ``BUCKET_SIZE`` claims) the result is exact; past
+        that a claim's neighbours are looked for among the claims k-means put beside it,
+        which keeps the cost at n x bucket instead of n x n. Rows with fewer than k
+        candidates are padded with the claim itself at similarity -1 (never a candidate).
+        """
         n = len(vectors)
         k = max(0, min(k, n - 1))
-        index = np.zeros((n, k), dtype=np.int64)
-        similarity = np.zeros((n, k), dtype=np.float32)
+        index = np.tile(np.arange(n)[:, None], (1, k))
+        similarity = np.full((n, k), -1.0, dtype=np.float32)
         if k == 0:
             return cls(index, similarity)
-        for start in range(0, n, chunk):
-            sims = vectors[start : start + chunk] @ vectors.T
-            rows = np.arange(sims.shape[0])
-            sims[rows, rows + start] = -np.inf  # a claim is not its own neighbour
-            top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
-            top_sims = np.take_along_axis(sims, top, axis=1)
-            order = np.argsort(-top_sims, axis=1)
-            index[start : start + chunk] = np.take_along_axis(top, order, axis=1)
-            similarity[start : start + chunk] = np.take_along_axis(top_sims, order, axis=1)
+        for bucket in buckets if buckets is not None else [np.arange(n)]:
+            kb = min(k, len(bucket) - 1)
+            if kb < 1:
+                continue
+            sub = vectors[bucket]
+            for start in range(0, len(bucket), 2048):  # memory: 2048 x bucket floats at a time
+                sims = sub[start : start + 2048] @ sub.T
+                rows = np.arange(sims.shape[0])
+                sims[rows, rows + start] = -np.inf  # a claim is not its own neighbour
+                top = np.argpartition(-sims, kb - 1, axis=1)[:, :kb]
+                top_sims = np.take_along_axis(sims, top, axis=1)
+                order = np.argsort(-top_sims, axis=1)
+                rows_out = bucket[start : start + 2048]
+                index[rows_out, :kb] = bucket[np.take_along_axis(top, order, axis=1)]
+                similarity[rows_out, :kb] = np.take_along_axis(top_sims, order, axis=1)
         return cls(index, similarity)
 
 
@@ -63,10 +75,10 @@ class AgglomerativeClusterer:
         self.bucket_size = bucket_size
         self.random_state = random_state
 
-    def fit(self, vectors: np.ndarray) -> np.ndarray:
+    def fit(self, vectors: np.ndarray, buckets: list[np.ndarray] | None = None) -> np.ndarray:
         labels = np.full(len(vectors), -1, dtype=np.int64)
         next_label = 0
-        for bucket in self._buckets(vectors):
+        for bucket in self.buckets(vectors) if buckets is None else buckets:
             sub = self._cluster(vectors[bucket])
             labels[bucket] = sub + next_label
             next_label += int(sub.max()) + 1 if len(sub) else 0
@@ -81,7 +93,7 @@ class AgglomerativeClusterer:
                                         distance_threshold=self.distance_threshold)
         return model.fit_predict(vectors).astype(np.int64)
 
-    def _buckets(self, vectors: np.ndarray) -> list[np.ndarray]:
+    def buckets(self, vectors: np.ndarray) -> list[np.ndarray]:
         """Index arrays of at most ``bucket_size`` claims each, similar claims together."""
         pending = [np.arange(len(vectors))]
         done = []

@@ -65,6 +65,7 @@ class Report:
 
         from claims.atomic import write_atomic
 
+        started = time.perf_counter()
         data = self.data
         if json_path:
             write_atomic(json_path, json.dumps(data, ensure_ascii=False, indent=1))
@@ -72,6 +73,7 @@ class Report:
             from claims.report.render import render_html
 
             write_atomic(html_path, render_html(data))
+        self.timings.append(StageTiming("report", time.perf_counter() - started, len(self.flags)))
 
 
 class _Progress:
@@ -185,8 +187,10 @@ def run(
     timed("embed", t, len(claims))
 
     t = time.perf_counter()
-    neighbours = Neighbours.build(vectors, settings.neighbours) if len(claims) > 1 else None
-    labels = AgglomerativeClusterer(settings.distance_threshold).fit(vectors)
+    clusterer = AgglomerativeClusterer(settings.distance_threshold)
+    buckets = clusterer.buckets(vectors)
+    labels = clusterer.fit(vectors, buckets)
+    neighbours = Neighbours.build(vectors, settings.neighbours, buckets) if len(claims) > 1 else None
     for c, label in zip(claims, labels):
         c.cluster = int(label)
     clusters = _clusters(claims)

@@ -161,6 +161,9 @@ def _context(data: dict) -> dict:
 
     kinds = [(k, KIND_LABELS[k], by_kind[k]) for k in KIND_ORDER if by_kind.get(k)]
     kinds += [(k, k, n) for k, n in sorted(by_kind.items()) if k not in KIND_LABELS]
+    claims_by_doc: dict[str, list[dict]] = {}
+    for c in claims.values():  # once, not once per document: 500 x 27,000 was 14 s
+        claims_by_doc.setdefault(c.get("doc"), []).append(c)
     doc_views = [
         {
             "id": d["id"],
@@ -168,9 +171,9 @@ def _context(data: dict) -> dict:
             "path": d.get("path") or "",
             "title": d.get("title"),
             "date": d.get("date"),
-            "n_claims": d.get("n_claims", sum(1 for c in claims.values() if c.get("doc") == d["id"])),
+            "n_claims": d.get("n_claims", len(claims_by_doc.get(d["id"], []))),
             "n_flags": flags_per_doc.get(d["id"], 0),
-            "tokens": _source_tokens(d.get("text") or "", [c for c in claims.values() if c.get("doc") == d["id"]]),
+            "tokens": _source_tokens(d.get("text") or "", claims_by_doc.get(d["id"], [])),
         }
         for d in documents
     ]
