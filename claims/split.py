@@ -24,7 +24,7 @@ _REPORTING_VERB = (
 )
 _LEAD_ATTRIBUTION = re.compile(
     rf"^(?P<attr>(?:According to [^,]{{2,80}})|(?:[^,.;:“”\"]{{0,40}}?(?:,[^,]{{1,50}},\s*)?"
-    rf"(?:(?:has|have|had)\s+(?:already\s+)?)?(?:{_REPORTING_VERB})))\b",
+    rf"(?:(?:has|have|had)\s+(?:already\s+)?)?(?<!\bthe )(?<!\ba )(?:{_REPORTING_VERB})))\b",
 )
 _TRAIL_ATTRIBUTION = re.compile(
     rf"[,”\"’]\s*[”\"]?\s*(?P<attr>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}}\s+(?:{_REPORTING_VERB})\b[^.]{{0,60}})[.!]?\s*$"

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 
 import pytest
 
 from claims.bench import generate_articles, to_markdown, write_corpus
+from claims.bench.harness import outside_embedding
 from claims.read import read_documents
 
 
@@ -75,11 +78,59 @@ def test_written_corpus_is_readable(tmp_path):
             assert d.text.startswith(d.title)
 
 
+def _table(md: str, first_header: str) -> list[dict[str, str]]:
+    """The Markdown table whose header row starts with ``first_header``, as dicts by column name."""
+    lines = md.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"| {first_header} |"))
+    names = [c.strip() for c in lines[start].strip("|").split("|")]
+    rows = []
+    for line in lines[start + 2:]:
+        if not line.startswith("|"):
+            break
+        rows.append(dict(zip(names, (c.strip() for c in line.strip("|").split("|")))))
+    return rows
+
+
+def _fake_result(label: str = "10 articles", workers: int = 1) -> dict:
+    cold = dict(import_s=5.0, wall_s=10.0, peak_rss_mb=900.0, n_docs=10, n_claims=500, n_candidate_pairs=1234,
+                n_flags=17, report_html_mb=1.25, report_json_mb=0.8, model_load_s=0.6, torch_threads=2,
+                workers=workers,
+                stages={"read": 0.5, "load model": 0.6, "embed": 8.0, "score": 0.7, "report": 0.8})
+    warm = dict(cold, wall_s=2.0, stages={"read": 0.4, "embed": 0.2, "score": 0.6, "report": 0.7})
+    return {"label": label, "cold": cold, "warm": warm}
+
+
 def test_markdown_table_from_fake_results():
-    run = dict(mode="pipeline", import_s=5.0, wall_s=10.0, peak_rss_mb=900.0, n_docs=10, n_claims=500,
-               n_candidate_pairs=1234, model_load_s=0.6, torch_threads=2,
-               stages={"read": 0.1, "embed": 8.0})
-    warm = dict(run, wall_s=2.0, stages={"read": 0.1, "embed": 0.2})
-    md = to_markdown([{"label": "10 articles", "cold": run, "warm": warm}])
-    assert "| 10 articles | 10 | 500 | 1234 | 5.00 | 0.60 | 10.00 | 50.0 | 900 | 2.00 | 0.20 |" in md
-    assert "| read | embed |" in md and "8.00 / 0.20" in md
+    md = to_markdown([_fake_result()])
+    (row,) = _table(md, "corpus")
+    assert row["corpus"] == "10 articles"
+    assert (row["docs"], row["claims"], row["candidate pairs"], row["flags"]) == ("10", "500", "1234", "17")
+    assert float(row["run s (cold)"]) == 10.0 and float(row["run s (warm, cached)"]) == 2.0
+    assert float(row["claims/s"]) == 50.0  # claims / cold run seconds
+    assert float(row["warm/cold"]) == 0.2
+    assert float(row["report MB (html)"]) == 1.25
+    # everything but embed and load model (0.5 + 0.7 + 0.8 = 2.0 s) against embed (8 s), cold run
+    assert row["outside embedding (cold)"] == "2.0 s = 25% of embed"
+    (stages,) = _table(md, "corpus | read")
+    assert list(stages)[1:] == ["read", "embed", "score", "report", "load model"]  # known order, then unknown
+    assert stages["embed"] == "8.00 / 0.20"
+    assert stages["load model"] == "0.60 / –"  # the warm run loads no model
+    assert "fallback" not in md
+
+
+def test_markdown_says_which_workers():
+    assert "pipeline workers 3" in to_markdown([_fake_result(workers=3)])
+
+
+def test_outside_embedding_without_stages():
+    assert outside_embedding({}) == "–"
+    assert outside_embedding({"stages": {"read": 1.0}}) == "–"  # no embed stage: no share
+
+
+def test_command_line_generates_a_corpus(tmp_path):
+    out = tmp_path / "c"
+    proc = subprocess.run([sys.executable, "-m", "claims.bench", "--generate", str(out), "--sizes", "5"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert len(list(out.glob("*.txt")) + list(out.glob("*.html"))) == 5
+    assert (out / ".manifest.json").exists()

