@@ -34,7 +34,7 @@ def report(
     cluster_distance: float = typer.Option(0.45, "--cluster-distance", min=0.05, max=1.0, help="Cosine distance that cuts clusters."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the embedding cache."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Embedding cache folder (default ~/.cache/claims or $CLAIMS_CACHE_DIR)."),
-    workers: int = typer.Option(1, "--workers", min=1, help="Processes for the embedding stage."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Processes for the embedding stage (helps only with more than 2 cores; see README, Speed)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars or summary."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log the time of each stage."),
 ) -> None:

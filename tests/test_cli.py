@@ -72,3 +72,30 @@ def test_report_command_writes_html_and_json(tmp_path):
     html = (tmp_path / "out" / "e.html").read_text(encoding="utf-8")
     assert "1,200" in html
     assert not list((tmp_path / "out").glob(".*.tmp"))  # atomic writes leave no temp files
+
+
+def test_rerun_with_reviews_keeps_decisions_and_marks_new_flags(tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text("Officials said 1,200 people were killed in the earthquake.\n", encoding="utf-8")
+    (articles / "b.txt").write_text("The governor reported about 300 people killed in the earthquake.\n", encoding="utf-8")
+    first = _run("report", articles, "--out", tmp_path / "1.html", "--no-cache", "--quiet")
+    assert first.returncode == 0, first.stderr
+    flags = json.loads((tmp_path / "1.json").read_text(encoding="utf-8"))["flags"]
+    assert len(flags) == 1
+    decisions = {"schema": "claims-reviews/1", "reviews": [
+        {"flag_id": flags[0]["id"], "decision": "confirmed", "note": "called the governor", "time": "2026-11-23T10:00:00Z"}]}
+    (tmp_path / "decisions.json").write_text(json.dumps(decisions), encoding="utf-8")
+
+    # a new article arrives with a third toll; the earlier decision must survive the re-run
+    (articles / "c.txt").write_text("Rescue teams said 4,800 people were killed in the earthquake.\n", encoding="utf-8")
+    second = _run("report", articles, "--out", tmp_path / "2.html", "--no-cache", "--quiet",
+                  "--reviews", tmp_path / "decisions.json")
+    assert second.returncode == 0, second.stderr
+    again = {f["id"]: f for f in json.loads((tmp_path / "2.json").read_text(encoding="utf-8"))["flags"]}
+    old = again[flags[0]["id"]]
+    assert old["review"]["decision"] == "confirmed" and old["review"]["note"] == "called the governor"
+    assert not old.get("new")
+    new = [f for f in again.values() if f["id"] != flags[0]["id"]]
+    assert new and all(f.get("new") for f in new)
+    assert "called the governor" in (tmp_path / "2.html").read_text(encoding="utf-8")
