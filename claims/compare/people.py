@@ -77,6 +77,11 @@ def _spelling_variants(a: str, b: str) -> bool:
     return d == 1 or (d == 2 and min(len(ka), len(kb)) >= 7)
 
 
+def _same_first_name_or_unknown(x: PersonMention, y: PersonMention) -> bool:
+    fx, fy = x.name.split()[:-1], y.name.split()[:-1]
+    return not fx or not fy or fx[0].lower() == fy[0].lower()
+
+
 def _surname_highlight(p: PersonMention, surname: str) -> Highlight:
     at = p.start + p.text.rfind(surname)
     return Highlight(at, at + len(surname), surname)
@@ -113,7 +118,7 @@ class EntityNameComparator:
             # mentions there: a reviewer sees each article that spells the name differently.
             by_docs: dict[tuple[str, str], list] = defaultdict(list)
             for x, y in itertools.product(spellings[a], spellings[b]):
-                if x[0].id != y[0].id:
+                if x[0].id != y[0].id and _same_first_name_or_unknown(x[1], y[1]):
                     by_docs[(x[0].doc, y[0].doc)].append((x, y))
             chosen = [min(group, key=lambda xy: abs(xy[0][1].start - xy[1][1].start)) for group in by_docs.values()]
             chosen.sort(key=lambda xy: (xy[0][0].doc != xy[1][0].doc, xy[0][0].start, xy[1][0].start))
@@ -122,5 +127,6 @@ class EntityNameComparator:
                 where = "in the same article" if same_doc else f"in {ctx.source(ca)} and {ctx.source(cb)}"
                 expl = f"“{pa.name}” and “{pb.name}” {where} look like one person's name spelled two ways."
                 flags.append(make_flag(ca, cb, self.kind, 0.62 if same_doc else 0.55, expl,
-                                       [_surname_highlight(pa, a)], [_surname_highlight(pb, b)]))
+                                       [_surname_highlight(pa, a)], [_surname_highlight(pb, b)],
+                                       group=f"name|{a}|{b}"))
         return flags

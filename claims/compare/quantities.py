@@ -13,6 +13,7 @@ overlap ("more than 870" and 900). Otherwise:
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 import re
 
 from claims.compare.base import ScoringContext, make_flag
@@ -100,10 +101,28 @@ def _when(q: Quantity, claim: Claim) -> list[DateMention]:
     return precise(claim.dates)
 
 
-def _different_times(qa: Quantity, a: Claim, qb: Quantity, b: Claim) -> bool:
-    """The two figures are pinned to times that cannot be the same."""
-    wa, wb = _when(qa, a), _when(qb, b)
-    return bool(wa and wb) and not any(compatible(x, y) for x in wa for y in wb)
+def _different_times(qa: Quantity, a: Claim, qb: Quantity, b: Claim, ctx: ScoringContext) -> bool:
+    """The two figures are pinned to times that cannot be the same: dates that disagree, or
+    a casualty figure for an earlier year ("in 1968 a quake killed 322") against one from an
+    article published later that gives no year."""
+    wa = [_in_year_of(d, ctx.documents[a.doc].date) for d in _when(qa, a)]
+    wb = [_in_year_of(d, ctx.documents[b.doc].date) for d in _when(qb, b)]
+    if wa and wb:
+        return not any(compatible(x, y) for x in wa for y in wb)
+    if qa.measure in HEAVY_MEASURES:
+        for (when, other_claim) in ((wa, b), (wb, a)):
+            years = [d.year for d in when if d.year and not d.decade]
+            published = ctx.documents[other_claim.doc].date
+            if years and published and published[:4].isdigit() and int(published[:4]) > max(years):
+                return True
+    return False
+
+
+def _in_year_of(d: DateMention, published: str | None) -> DateMention:
+    """ "June 13" in an article published in 2020 is June 13, 2020."""
+    if d.year is None and not d.decade and published and published[:4].isdigit():
+        return replace(d, year=int(published[:4]))
+    return d
 
 
 def _describe(q: Quantity) -> str:
@@ -123,7 +142,7 @@ def judge(a: Claim, b: Claim, qa: Quantity, qb: Quantity, ctx: ScoringContext) -
         ok = same_scope = True  # "3,500 passengers" next to "350 passengers": an added zero
     if not ok or (qa.low <= qb.high and qb.low <= qa.high):
         return None
-    if _different_times(qa, a, qb, b):
+    if _different_times(qa, a, qb, b, ctx):
         return None  # different figures for different times are not a contradiction
     lo_q, hi_q = (qa, qb) if qa.high < qb.low else (qb, qa)
     gap = hi_q.low / lo_q.high if lo_q.high > 0 else math.inf

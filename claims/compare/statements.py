@@ -44,6 +44,12 @@ class DateComparator:
             return None
         if _other_figures_differ(a, b):
             return None  # other figures differ too: two events (floods in two years), not one misdated
+        if all(d.weekday is not None for d in dates_a + dates_b) and a.doc != b.doc:
+            # "on Monday" is relative to the day an article was written: two articles only
+            # disagree on weekdays when they were published the same day.
+            pub_a, pub_b = ctx.documents[a.doc].date, ctx.documents[b.doc].date
+            if not pub_a or pub_a != pub_b:
+                return None
         da, db = dates_a[0], dates_b[0]
         where = "in the same article" if a.doc == b.doc else f"in {ctx.source(a)} and {ctx.source(b)}"
         return make_flag(a, b, self.kind, 0.45 + (sim - MIN_SIMILARITY_DATE),

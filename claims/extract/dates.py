@@ -93,7 +93,10 @@ def extract_dates(text: str, offset: int = 0) -> list[DateMention]:
 def compatible(a: DateMention, b: DateMention) -> bool:
     """Whether two date mentions can refer to the same time."""
     if a.weekday is not None or b.weekday is not None:
-        # "on Sunday" vs "on Monday" cannot be the same day; a weekday vs a date is unknown.
+        # "on Sunday" vs "on Monday" cannot be the same day; a weekday vs a date is unknown
+        # unless their years (filled in from publication dates) differ.
+        if a.year is not None and b.year is not None and not (a.decade or b.decade) and a.year != b.year:
+            return False
         return a.weekday is None or b.weekday is None or a.weekday == b.weekday
     if a.year is not None and b.year is not None:
         if a.decade or b.decade:

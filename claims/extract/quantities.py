@@ -159,13 +159,16 @@ def _measure_before(window: str) -> re.Match | None:
     return last
 
 
-def _kind(unit: str, text: str, start: int) -> str:
+def _kind(unit: str, text: str, start: int, number: NumberMatch) -> str:
     if unit == "percent":
         return "percent"
     if unit in _DURATION_DAYS:
         return "duration"
     if unit in _MONEY_WORDS or text[max(0, start - 1) : start] in _CURRENCY_SIGNS:
         return "money"
+    if number.value != int(number.value) and number.written == "digits" and number.low == number.high \
+            and not re.search(r"\d\s*(?:hundred|thousand|million|billion|trillion|k|m|mn|bn|b)\b", number.text, re.I):
+        return "decimal"  # "magnitude 5.7", "3.5 metres": a measurement, not a head count
     return "count"
 
 
@@ -193,7 +196,7 @@ def extract_quantities(text: str, offset: int = 0) -> list[Quantity]:
         unit, scope, unit_end = _unit_after(text, number.end)
         if _RELATIVE_TIME.match(text[unit_end:]) and unit in _DURATION_DAYS:
             continue  # "four years later", "a week ago": a point in time, not an amount
-        kind = _kind(unit, text, number.start)
+        kind = _kind(unit, text, number.start, number)
         value, factor = number.value, 1.0
         if kind == "duration":
             factor = _DURATION_DAYS[unit]

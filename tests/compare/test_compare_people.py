@@ -57,3 +57,13 @@ def test_names_with_diacritics_are_read_whole(run_articles):
     })
     flags = [f for f in report.flags if f.kind == "role"]
     assert len(flags) == 1 and "Željka Marić" in flags[0].explanation
+
+
+def test_a_misspelling_is_paired_with_the_same_person_not_a_namesake(run_articles):
+    report = run_articles({
+        "a.txt": "Prime Minister Viktor Halvorssen said the aid would arrive by Friday.\n"
+                 "“We lost everything,” said Maja Halvorsen, a teacher from the coast.\n",
+        "b.txt": "Prime Minister Viktor Halvorsen thanked the rescue teams on Thursday.\n",
+    })
+    flags = [f for f in report.flags if f.kind == "entity_name"]
+    assert flags and all("Maja" not in f.explanation for f in flags)

@@ -120,3 +120,19 @@ def test_an_added_zero_in_an_unmeasured_figure_is_garbled(run_articles):
     })
     flags = flags_between(report, "4,500 spectators", "45,000 spectators")
     assert [f.kind for f in flags] == ["garbled_number"]
+
+
+def test_a_past_disasters_toll_is_not_compared_with_todays(run_articles):
+    report = run_articles({
+        "a.txt": "Published: March 3, 2024\nThe death toll from the floods rose to 212 on Friday, officials said.\n",
+        "b.txt": "Published: March 3, 2024\nIn 1987, floods in the same valley killed 40 people, officials said.\n",
+    })
+    assert report.flags == []
+
+
+def test_a_measurement_is_not_a_head_count(run_articles):
+    report = run_articles({
+        "a.txt": "A magnitude 6.4 earthquake killed villagers in the hills, the agency said.\n",
+        "b.txt": "The agency said 85 people were killed by the earthquake in the hills.\n",
+    })
+    assert report.flags == []
