@@ -1,0 +1,54 @@
+"""The real seed report (built by the pipeline with the real model) in headless Chromium."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.e2e.test_browser import active_panel, cards, count_text
+
+pytestmark = pytest.mark.browser
+
+
+def test_seed_report_reviews_survive_reopening_and_sources_show_the_claim(seed_report, persistent, open_report,
+                                                                           page_errors, screenshot, tmp_path):
+    report, out = seed_report
+    html = out / "report.html"
+    data = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    n = len(data["flags"])
+    ctx = persistent(tmp_path / "profile")
+    page = page_errors.watch(ctx.new_page())
+    open_report(page, html, "#flags")
+    assert count_text(page) == f"Showing all {n} flags"
+
+    # filter to one kind: the count follows
+    kinds = {f["kind"] for f in data["flags"]}
+    for kind in kinds - {"role"}:
+        page.locator(f"#f-kinds input[value='{kind}']").uncheck()
+    n_role = sum(f["kind"] == "role" for f in data["flags"])
+    assert count_text(page) == f"Showing {n_role} of {n} flags"
+    page.locator("#f-reset").click()
+
+    # mark the top flag by keyboard, reopen the file, the decision is still there
+    page.keyboard.press("j")
+    page.keyboard.press("c")
+    assert "Reviewed 1 of" in page.locator("#progress").inner_text()
+    ctx.close()
+    ctx = persistent(tmp_path / "profile")
+    page = page_errors.watch(ctx.new_page())
+    open_report(page, html, "#flags")
+    assert "Reviewed 1 of" in page.locator("#progress").inner_text()
+    confirmed = cards(page).filter(has=page.locator("button[data-decision='confirmed'][aria-pressed='true']"))
+    assert confirmed.count() == 1
+    card = confirmed.first
+    flag = next(f for f in data["flags"] if f["id"] == card.get_attribute("data-id"))
+
+    # the source link opens the document with the claim highlighted: the same characters as in the file
+    card.locator("a.source-link[data-side='a']").click()
+    assert active_panel(page) == "sources"
+    claim = next(c for c in data["claims"] if c["id"] == flag["a"])
+    shown = page.locator(f"#claim-{flag['a']}")
+    assert "target" in shown.get_attribute("class")
+    assert " ".join(shown.inner_text().split()) == " ".join(claim["text"].split())
+    screenshot(page, "seed-source")
+    ctx.close()
