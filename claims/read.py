@@ -446,7 +446,7 @@ def text_title_and_date(text: str, *, markdown: bool = False) -> tuple[str | Non
             continue
         candidate = re.sub(r"^#{1,6}\s+", "", ln) if markdown else ln
         if _JUNK_LINE.match(candidate) or re.search(r"[a-z][A-Z][a-z]", candidate.split(" ")[0]):
-            continue  # markup or a glued breadcrumb ("HomeNewsPutin's Ally ..."): look further
+            continue  # markup or a glued breadcrumb ("HomeNewsMayor Wins Vote ..."): look further
         title_done = True
         if _looks_like_headline(candidate):
             title = candidate

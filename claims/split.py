@@ -73,7 +73,7 @@ def sentences(cleaned: CleanedDocument) -> list[Sentence]:
 
 
 def attribution_of(text: str) -> str | None:
-    """Who a claim is attributed to, as written: "Putin said", "according to X"."""
+    """Who a claim is attributed to, as written: "the minister said", "according to X"."""
     m = _LEAD_ATTRIBUTION.match(text)
     if m and re.search(r"[A-Z]", m.group("attr")) and len(m.group("attr").split()) <= 14:
         return m.group("attr").strip()

@@ -46,11 +46,11 @@ class Sentence:
 class Quantity:
     """A number in a claim, with what it counts.
 
-    ``low``/``high`` is the interval the wording allows: "more than 870" is
-    (870, inf), "about 900" is (810, 990), "dozens" is (24, 99).
+    ``low``/``high`` is the interval the wording allows: "more than 300" is
+    (300, 450) (see quantities.BOUND_SPAN), "about 900" is (765, 1035), "dozens" is (24, 99).
     """
 
-    text: str  # the surface form, e.g. "more than 870 soldiers"
+    text: str  # the surface form, e.g. "more than 300 soldiers"
     start: int  # absolute offsets into the document
     end: int
     value: float
@@ -60,7 +60,7 @@ class Quantity:
     unit: str = ""  # counted noun or unit, normalised: "soldier", "percent", "day"
     measure: str = ""  # what happened to them: "killed", "wounded", "displaced", "" if unknown
     scope: str = ""  # a qualifier that narrows the count: "civilian", "army"
-    place: str = ""  # where, when the text pins it: "in Brenica" -> "Brenica"
+    place: str = ""  # where, when the text pins it: "in Eastvale" -> "Eastvale"
     part: bool = False  # a part of a total given nearby: "of the 27 dead, 19 ...", "among them four children"
     kind: str = "count"  # count | duration | percent | money | ordinal | year-span
 
@@ -87,7 +87,7 @@ class PersonMention:
     text: str  # the whole mention, title included
     start: int
     end: int
-    name: str  # "Ilham Aliyev" or "Aliyev"
+    name: str  # "Jana Novak" or "Novak"
     surname: str
     role: str | None = None  # normalised title: "president", "prime minister"
     role_text: str | None = None  # as written: "Azeri president"
@@ -106,7 +106,7 @@ class Claim:
     text: str
     sentence_start: int  # the sentence it came from, for context
     sentence_end: int
-    attribution: str | None = None  # "Putin said" kept with the claim
+    attribution: str | None = None  # "the minister said" kept with the claim
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     people: list[PersonMention] = field(default_factory=list)

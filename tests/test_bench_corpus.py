@@ -134,3 +134,148 @@ def test_command_line_generates_a_corpus(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert len(list(out.glob("*.txt")) + list(out.glob("*.html"))) == 5
     assert (out / ".manifest.json").exists()
+
+
+# =========================================================================== quality against the manifest
+
+def _hand_made() -> tuple[dict, dict]:
+    """Three articles: a.txt with four injected discrepancies (one, the negation, not in its text),
+    b.txt with two, c.txt clean; eight flags, four of which match an injected discrepancy."""
+    manifest = {"seed": 0, "articles": [
+        {"filename": "a.txt", "event": 0, "discrepancies": [
+            {"kind": "numeric", "how": "garbled", "true": 597, "reported": "5,970"},
+            {"kind": "role", "person": "Karim Lund", "true": "Interior Minister", "reported": "Health Minister"},
+            {"kind": "date", "true": "2020-06-14", "reported": "2020-06-15"},  # a Monday
+            {"kind": "negation", "detail": "state of emergency not declared"}]},
+        {"filename": "b.txt", "event": 0, "discrepancies": [
+            {"kind": "entity_name", "true": "Lindqvist", "reported": "Lindqviss"},
+            {"kind": "numeric", "how": "higher", "true": 597, "reported": "795"}]},
+        {"filename": "c.txt", "event": 0, "discrepancies": []},
+    ]}
+    claims = {
+        "c0": ("d0", "At least 5,970 people were killed."),
+        "c1": ("d2", "At least 597 people were killed."),
+        "c2": ("d0", "Health Minister Karim Lund said the toll would rise."),
+        "c3": ("d2", "Interior Minister Karim Lund said the toll would rise."),
+        "c4": ("d1", "Prime Minister Viktor Lindqviss visited the town."),
+        "c5": ("d2", "Prime Minister Viktor Lindqvist visited the town."),
+        "c6": ("d1", "Schools will stay closed until Tuesday."),
+        "c7": ("d2", "Schools will stay closed until Monday."),
+        "c8": ("d1", "Hospitals were treating 7,795 injured people."),  # 795 inside a longer number
+        "c9": ("d2", "Hospitals were treating 1,790 injured people."),
+        "c10": ("d1", "\u201cWe heard a noise,\u201d said Rosa Berg, a 61-year-old farmer."),
+        "c11": ("d2", "\u201cWe heard a noise,\u201d said Emil Lund, a 45-year-old teacher."),
+        "c12": ("d0", "A powerful earthquake struck Mirzal on Monday."),
+        "c13": ("d2", "A powerful earthquake struck Mirzal on Sunday."),
+        "c14": ("d1", "Officials said 795 people had died."),  # in b.txt's text, but in no flag
+    }
+    texts = {d: " ".join(t for dd, t in claims.values() if dd == d) for d in ("d0", "d1", "d2")}
+    report = {
+        "schema": "claims-report/1",
+        "documents": [{"id": f"d{i}", "path": f"corpus/{n}", "name": n, "text": texts[f"d{i}"]}
+                      for i, n in enumerate(["a.txt", "b.txt", "c.txt"])],
+        "claims": [{"id": cid, "doc": d, "start": 0, "end": len(t), "text": t} for cid, (d, t) in claims.items()],
+        "flags": [{"a": a, "b": b, "kind": k, "score": 0.9, "explanation": ""} for a, b, k in [
+            ("c0", "c1", "garbled_number"),  # explains a.txt's numeric
+            ("c3", "c2", "role"),            # explains the role (claim b is the one in a.txt)
+            ("c4", "c5", "entity_name"),     # explains b.txt's misspelling
+            ("c12", "c13", "date"),          # explains a.txt's date: the shifted day's weekday
+            ("c6", "c7", "date"),            # weekday slot varies at random: not in the manifest
+            ("c8", "c9", "numeric"),         # 7,795 is not 795: unexplained
+            ("c10", "c11", "numeric"),       # witness ages are random
+            ("c0", "c1", "role"),            # the right claim, the wrong kind: unexplained
+        ]],
+    }
+    return report, manifest
+
+
+def test_score_against_manifest_found_and_explained():
+    from claims.bench.quality import score_against_manifest
+
+    report, manifest = _hand_made()
+    q = score_against_manifest(report, manifest)
+    inj, fl = q["injected"], q["flags"]
+    assert (inj["found"], inj["total"], inj["not_in_text"]) == (4, 6, 1)
+    assert inj["by_kind"] == {
+        "date": {"found": 1, "total": 1, "not_in_text": 0},
+        "entity_name": {"found": 1, "total": 1, "not_in_text": 0},
+        "negation": {"found": 0, "total": 1, "not_in_text": 1},
+        "numeric": {"found": 1, "total": 2, "not_in_text": 0},
+        "role": {"found": 1, "total": 1, "not_in_text": 0},
+    }
+    assert sorted((m["file"], m["kind"], m["in_text"]) for m in inj["missed"]) == [
+        ("a.txt", "negation", False), ("b.txt", "numeric", True)]
+    assert (fl["explained"], fl["total"], fl["share"]) == (4, 8, 0.5)
+    assert fl["random"] == {"weekday": 1, "witness": 1}
+    assert fl["unexplained"] == 2
+    assert fl["by_kind"]["date"] == {"explained": 1, "total": 2, "random": {"weekday": 1}, "unexplained": 0}
+    assert fl["by_kind"]["numeric"] == {"explained": 0, "total": 2, "random": {"witness": 1}, "unexplained": 1}
+    assert fl["by_kind"]["role"] == {"explained": 1, "total": 2, "random": {}, "unexplained": 1}
+    assert fl["by_kind"]["garbled_number"]["explained"] == 1 and fl["by_kind"]["entity_name"]["explained"] == 1
+
+
+def test_score_needs_the_flag_in_the_article_with_the_discrepancy():
+    from claims.bench.quality import score_against_manifest
+
+    report, manifest = _hand_made()
+    # the same flags, but a.txt's claims now belong to clean c.txt: nothing of a.txt is found
+    for c in report["claims"]:
+        if c["doc"] == "d0":
+            c["doc"] = "d2"
+    q = score_against_manifest(report, manifest)
+    assert q["injected"]["by_kind"]["numeric"]["found"] == 0
+    assert q["injected"]["by_kind"]["role"]["found"] == 0
+    assert q["injected"]["found"] == 1  # only b.txt's misspelling
+    # without document texts, "not in text" is unknown rather than zero
+    for d in report["documents"]:
+        del d["text"]
+    assert score_against_manifest(report, manifest)["injected"]["not_in_text"] is None
+
+
+def test_score_with_no_flags_and_no_discrepancies():
+    from claims.bench.quality import score_against_manifest
+
+    q = score_against_manifest({"documents": [], "claims": [], "flags": []}, {"articles": []})
+    assert (q["injected"]["found"], q["injected"]["total"], q["injected"]["share"]) == (0, 0, None)
+    assert (q["flags"]["explained"], q["flags"]["total"], q["flags"]["share"]) == (0, 0, None)
+
+
+def test_rendered_patterns_match_the_generated_text():
+    """Every injected discrepancy the generator records is written the way the scorer looks for it,
+    or is one of the known cases that may not be written at all (see the module docstring)."""
+    from claims.bench.quality import rendered_patterns
+
+    arts = generate_articles(200, seed=5)
+    absent = []
+    for a in arts:
+        for d in a.discrepancies:
+            if not any(p.search(a.text) for p in rendered_patterns(d)):
+                absent.append(d["kind"])
+    n = sum(len(a.discrepancies) for a in arts)
+    assert n > 50
+    assert set(absent) <= {"negation", "role", "entity_name"}  # sentences not drawn, officials not named
+    assert len(absent) < 0.05 * n
+
+
+def test_markdown_shows_quality_columns_and_kinds(tmp_path):
+    from claims.bench.harness import _quality
+    from claims.bench.quality import manifest_for, score_against_manifest
+
+    report, manifest = _hand_made()
+    result = _fake_result()
+    result["cold"]["quality"] = score_against_manifest(report, manifest)
+    md = to_markdown([result, _fake_result("seeds")])
+    rows = _table(md, "corpus")
+    assert (rows[0]["injected found"], rows[0]["flags explained"]) == ("4/6", "50%")
+    assert (rows[1]["injected found"], rows[1]["flags explained"]) == ("–", "–")  # no manifest
+    line = next(x for x in md.splitlines() if x.startswith("- 10 articles:"))
+    assert "numeric 1/2" in line and "negation 0/1, 1 not in text" in line
+    assert "date 1/2" in line and "weekday 1, witness 1" in line and "other 2" in line
+    assert "- seeds:" not in md
+    # a folder with a manifest is scored; one without is not
+    write_corpus(tmp_path / "c", 3, seed=1)
+    assert manifest_for([str(tmp_path / "c")])["articles"][0]["filename"].startswith("0000_")
+    assert manifest_for([str(tmp_path)]) is None and manifest_for([str(tmp_path / "c"), str(tmp_path)]) is None
+    js = tmp_path / "report.json"
+    js.write_text(json.dumps(report), encoding="utf-8")
+    assert _quality([str(tmp_path)], js) is None

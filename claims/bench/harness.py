@@ -7,6 +7,11 @@ with an empty embedding cache ("cold"), then again with the cache the first run 
 "report" stage is timed too. Import time (``claims.pipeline``, torch, sentence-transformers)
 and model load time are shown apart from the stages.
 
+For a generated corpus (a folder with a ``.manifest.json``) the cold run's report is also
+scored against the injected discrepancies (:mod:`claims.bench.quality`), after the timings
+and the peak memory are taken: "injected found" and "flags explained" columns, and a line
+per corpus with the counts by kind.
+
 The parent (``bench_paths``) starts ``python -m claims.bench --_worker SPEC``; the child
 (``_worker``) prints one ``BENCH_RESULT {json}`` line; ``to_markdown`` turns the results
 into Markdown tables.
@@ -56,19 +61,33 @@ def _worker(spec: dict[str, Any]) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="claims-bench-report-") as tmp:
         html, js = Path(tmp) / "report.html", Path(tmp) / "report.json"
         report.write(html, js)  # appends StageTiming("report", ...) to report.timings
+        out["wall_s"] = time.perf_counter() - start  # run + report.write
+        out["peak_rss_mb"] = _maxrss_mb()  # before the quality check loads the JSON back
         out.update(report_html_mb=html.stat().st_size / MB, report_json_mb=js.stat().st_size / MB)
-    out["wall_s"] = time.perf_counter() - start  # run + report.write
-    out.update(
-        stages={t.stage: t.seconds for t in report.timings},
-        items={t.stage: t.items for t in report.timings},
-        n_claims=report.n_claims,
-        n_candidate_pairs=report.n_candidate_pairs,
-        n_flags=len(report.flags),
-        model_load_s=report.model_load_seconds,
-        n_docs=next((t.items for t in report.timings if t.stage == "read"), None),
-    )
-    out["peak_rss_mb"] = _maxrss_mb()
+        out.update(
+            stages={t.stage: t.seconds for t in report.timings},
+            items={t.stage: t.items for t in report.timings},
+            n_claims=report.n_claims,
+            n_candidate_pairs=report.n_candidate_pairs,
+            n_flags=len(report.flags),
+            model_load_s=report.model_load_seconds,
+            n_docs=next((t.items for t in report.timings if t.stage == "read"), None),
+        )
+        if spec["run"] == "cold":  # scored once, after the cold run, outside the timings
+            out["quality"] = _quality(spec["paths"], js)
     return out
+
+
+def _quality(paths: list[str], report_json: Path) -> dict[str, Any] | None:
+    """:func:`claims.bench.quality.score_against_manifest` for a generated corpus, else ``None``."""
+    from claims.bench.quality import manifest_for, score_against_manifest
+
+    manifest = manifest_for(paths)
+    if manifest is None:
+        return None
+    q = score_against_manifest(json.loads(report_json.read_text(encoding="utf-8")), manifest)
+    q["injected"]["missed"] = q["injected"]["missed"][:50]  # keep the result line short
+    return q
 
 
 # =========================================================================== harness (parent)
@@ -119,22 +138,39 @@ def outside_embedding(run: dict[str, Any]) -> str:
     return f"{outside:.1f} s = {share} of embed"
 
 
+def quality_cells(q: dict[str, Any] | None) -> tuple[str, str]:
+    """The "injected found" and "flags explained" cells: ("41/52", "88%"), or dashes."""
+    if not q:
+        return "–", "–"
+    inj, fl = q["injected"], q["flags"]
+    share = fl.get("share")
+    return f"{inj['found']}/{inj['total']}", (f"{share:.0%}" if share is not None else "–")
+
+
 def to_markdown(results: list[dict[str, Any]], *, header: str = "") -> str:
     lines = []
     if header:
         lines += [header, ""]
-    lines += ["| corpus | docs | claims | candidate pairs | flags | import s | model load s | run s (cold) | claims/s "
-              "| peak RSS MB | report MB (html) | run s (warm, cached) | warm/cold | outside embedding (cold) |",
-              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines += ["| corpus | docs | claims | candidate pairs | flags | injected found | flags explained "
+              "| import s | model load s | run s (cold) | claims/s | peak RSS MB | report MB (html) | run s (warm, cached) | warm/cold | outside embedding (cold) |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         c, w = r["cold"], r["warm"]
         rate = c["n_claims"] / c["wall_s"] if c.get("n_claims") and c["wall_s"] else None
         ratio = w["wall_s"] / c["wall_s"] if c["wall_s"] else None
+        found, explained = quality_cells(c.get("quality"))
         lines.append(f"| {r['label']} | {_f(c.get('n_docs'))} | {_f(c.get('n_claims'))} "
-                     f"| {_f(c.get('n_candidate_pairs'))} | {_f(c.get('n_flags'))} | {_f(c['import_s'])} "
+                     f"| {_f(c.get('n_candidate_pairs'))} | {_f(c.get('n_flags'))} | {found} | {explained} "
+                     f"| {_f(c['import_s'])} "
                      f"| {_f(c.get('model_load_s'))} | {_f(c['wall_s'])} "
                      f"| {_f(rate, 1)} | {_f(c['peak_rss_mb'], 0)} | {_f(c.get('report_html_mb'))} | {_f(w['wall_s'])} "
                      f"| {_f(ratio)} | {outside_embedding(c)} |")
+    scored = [r for r in results if r["cold"].get("quality")]
+    if scored:
+        from claims.bench.quality import summary_line
+
+        lines += ["", "Against the injected discrepancies (cold run; see `claims.bench.quality`):", ""]
+        lines += [f"- {r['label']}: {summary_line(r['cold']['quality'])}" for r in scored]
     seen = [s for r in results for k in ("cold", "warm") for s in r[k].get("stages", {})]
     stages = [s for s in STAGES if s in seen]
     stages += [s for s in dict.fromkeys(seen) if s not in stages]  # stages this list does not know

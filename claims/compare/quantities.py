@@ -3,7 +3,7 @@
 Two quantities are comparable when they measure the same thing: the same
 measure ("killed") of compatible units (people/soldiers), or the same unit in
 two near-identical claims. They agree when the intervals their wording allows
-overlap ("more than 870" and 900). Otherwise:
+overlap ("more than 300" and 320). Otherwise:
 - ``garbled_number``: one value is the other times a power of ten, differs in a
   single digit, or is off by three orders of magnitude: a typo or a broken
   conversion rather than a different report;

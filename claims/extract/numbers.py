@@ -1,6 +1,6 @@
 """Find numbers in text, written in digits or in words, with their offsets.
 
-"5,000", "5,000,000", "3.5 million", "one million", "eleven", "three and a half",
+"1,200", "1,200,000", "3.5 million", "one million", "eleven", "three and a half",
 "the 2 warring nations", "dozens", "hundreds of thousands" all become a
 :class:`NumberMatch` with a value and the interval the wording allows.
 Years, dates, model names ("Su-25") and ordinals are not numbers here: dates

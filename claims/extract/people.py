@@ -1,8 +1,8 @@
-"""People and their titles: "Armenian Prime Minister Nikol Pashinyan", "The prime minister of
-Azerbaijan, Ilham Aliyev", "Arthur Paronian, an Armenian politician", "Krupnov said".
+"""People and their titles: "Ruritanian Prime Minister Jana Novak", "The prime minister of
+Ruritania, Ivo Marek", "Lena Ortiz, a Boston-based analyst", "Kowalski said".
 
 Rule-based on purpose: spaCy's small English NER (measured on the seeds) missed
-every surname-only speaker ("Krupnov said") and tagged capital cities as PERSON,
+every surname-only speaker ("Kowalski said") and tagged capital cities as PERSON,
 and cost ~40 ms per 1,000 characters; titles and speech verbs find people in
 news prose reliably and in microseconds.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re as stdlib_re
 
-import regex as re  # the `regex` module: \p{Lu}/\p{Ll} make "Orlić" and "Ødegaard" names too
+import regex as re  # the `regex` module: \p{Lu}/\p{Ll} make "Marić" and "Ødegaard" names too
 
 from claims.types import PersonMention
 
@@ -115,7 +115,7 @@ def _clean_name(name: str) -> str | None:
     while tokens and (tokens[0] in _TITLE_WORDS or tokens[0].startswith("Ex-")):
         tokens.pop(0)
     name = " ".join(tokens)
-    # A name ends where a non-name word starts: "Putin Has" -> "Putin"
+    # A name ends where a non-name word starts: "Novak Has" -> "Novak"
     while tokens and tokens[-1].rstrip(".") in _NOT_NAME:
         tokens.pop()
     if not tokens or any(t in _NOT_NAME for t in name.split()[:1]):

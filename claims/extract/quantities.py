@@ -17,8 +17,8 @@ _UPPER_BOUND = r"fewer than|less than|under|up to|at most|as many as|no more tha
 _APPROX = r"about|around|approximately|roughly|some|an estimated|estimated|close to|nearly|almost|circa|~"
 _MODIFIER = re.compile(rf"(?:\b(?P<lower>{_LOWER_BOUND})|\b(?P<upper>{_UPPER_BOUND})|\b(?P<approx>{_APPROX}))\s+$", re.I)
 
-# How much looser a bound is read than its literal meaning: "more than 870" is
-# reported as the same toll as 900 but not as 5,000. A figure beyond this factor
+# How much looser a bound is read than its literal meaning: "more than 300" is
+# reported as the same toll as 320 but not as 2,000. A figure beyond this factor
 # is worth a reviewer's look even though it does not contradict the bound logically.
 BOUND_SPAN = 1.5
 APPROX_TOLERANCE = 0.15
@@ -35,7 +35,7 @@ _DURATION_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day"
                   "fortnight": 14, "month": 30.4, "year": 365.25, "decade": 3652.5, "century": 36525}
 _MONEY_WORDS = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "ruble": "RUB", "rouble": "RUB", "yuan": "CNY"}
 _CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP"}
-_SCOPE_WORDS = {"civilian", "military", "army", "government", "rebel", "foreign", "local", "armenian"}
+_SCOPE_WORDS = {"civilian", "military", "army", "government", "rebel", "foreign", "local"}
 _SKIP = {"of", "the", "more", "other", "additional", "new", "some", "such", "those", "these", "its", "their", "our",
          "his", "her", "confirmed", "reported", "known", "official", "registered", "recorded", "estimated"}
 # Words after a number that mean it counts nothing named: "one million and", "312 on Sunday".
@@ -75,13 +75,13 @@ _PART_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the|those|these)(?:\s+[\d,]+)?\s
                           r"wounded|killed|deaths|people|passengers|survivors|missing|bodies)\b[^.;:!?]{0,30}$|"
                           r"\b(?:of|among)\s+(?:them|whom)\b[^.;:!?]{0,30}$|\b(?:including|includes|among them)\s+$", re.I)
 _PART_AFTER = re.compile(r"^\s*(?:of|among)\s+(?:them|whom|those|the dead|the victims)\b", re.I)
-# "22 dead in Brenica and nine in Ulmo": a count for one place.
+# "22 dead in Eastvale and nine in Northport": a count for one place.
 _PLACE_AFTER = re.compile(
     r"^[^.;:!?,]{0,25}?\b(?:in|at|from|near)\s+(?:the\s+(?:town|city|village|province|region|district)\s+of\s+)?"
     r"(?P<place>(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
 )
-# "In Brenica alone died 22 persons, in Ulmo nine": the place comes first.
+# "In Eastvale alone died 22 persons, in Northport nine": the place comes first.
 _PLACE_BEFORE = re.compile(
     r"\b(?i:in|at)\s+(?P<place>(?!(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w’'-]+"
