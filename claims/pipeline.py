@@ -156,12 +156,19 @@ def run(
 
     t = time.perf_counter()
     spans = []
-    for c in cleaned:
-        spans.extend(claim_spans(sentences(c), c.doc.text))
+    with bars.stage("split", len(cleaned)) as tick:
+        for c in cleaned:
+            spans.extend(claim_spans(sentences(c), c.doc.text))
+            tick(1)
     timed("split", t, len(spans))
 
     t = time.perf_counter()
-    claims = [extract(s, f"c{i}") for i, s in enumerate(spans)]
+    claims = []
+    with bars.stage("extract", len(spans)) as tick:
+        for i, s in enumerate(spans):
+            claims.append(extract(s, f"c{i}"))
+            if i % 200 == 199:
+                tick(200)
     timed("extract", t, len(claims))
 
     t = time.perf_counter()

@@ -27,8 +27,22 @@ def _first_names(mentions: list[tuple[Claim, PersonMention]]) -> set[str]:
 
 
 def _pair_order(pairs, ctx):
-    """Prefer pairs across documents, then the earliest mentions: stable and reviewable."""
-    return sorted(pairs, key=lambda ab: (ab[0][0].doc == ab[1][0].doc, ab[0][0].start, ab[1][0].start))
+    """Pairs in review order: first one pair for each (pair of titles, pair of articles), so a
+    capped list still shows every article that disagrees; across articles before within one,
+    then the earliest mentions."""
+    ranked = sorted(pairs, key=lambda ab: (ab[0][0].doc == ab[1][0].doc, ab[0][0].start, ab[1][0].start))
+    seen: set = set()
+    first, rest = [], []
+    for (ca, pa), (cb, pb) in ranked:
+        key = (frozenset((pa.role, pb.role)), frozenset((ca.doc, cb.doc)))
+        (rest if key in seen else first).append(((ca, pa), (cb, pb)))
+        seen.add(key)
+    # one per title pair before a second for the same titles
+    by_titles: dict = defaultdict(list)
+    for ab in first:
+        by_titles[frozenset((ab[0][1].role, ab[1][1].role))].append(ab)
+    interleaved = [ab for group in itertools.zip_longest(*by_titles.values()) for ab in group if ab]
+    return interleaved + rest
 
 
 class RoleComparator:
@@ -42,29 +56,47 @@ class RoleComparator:
             for p in c.people:
                 by_person[_key(p.surname)].append((c, p))
         flags = []
-        for mentions in by_person.values():
-            if len(_first_names(mentions)) > 1:
-                continue  # two people share the surname; titles may both be right
-            # A few mentions per (office, document) are enough to show a reviewer every
-            # article that disagrees, and keep a much-quoted president from making n^2 pairs.
-            by_role: dict[str, list[tuple[Claim, PersonMention]]] = defaultdict(list)
-            per_doc: dict[tuple[str, str], int] = defaultdict(int)
-            for c, p in mentions:
-                if is_office(p.role) and per_doc[(p.role, c.doc)] < MENTIONS_PER_DOCUMENT:
-                    per_doc[(p.role, c.doc)] += 1
-                    by_role[p.role].append((c, p))
-            pairs = [(x, y) for ra, rb in itertools.combinations(sorted(by_role), 2) if offices_conflict(ra, rb)
-                     for x, y in itertools.product(by_role[ra], by_role[rb]) if x[0].id != y[0].id]
-            for (ca, pa), (cb, pb) in _pair_order(pairs, ctx)[:MAX_PAIRS_PER_PERSON]:
-                name = max((pa.name, pb.name), key=len)
-                where = "in the same article" if ca.doc == cb.doc else f"in {ctx.source(ca)} and {ctx.source(cb)}"
-                expl = (f"{name} is called “{pa.role_text}” ({pa.role}) and “{pb.role_text}” ({pb.role}) {where}; "
-                        f"one person does not hold both offices at once.")
-                score = 0.72 if ca.doc != cb.doc else 0.68
-                flags.append(make_flag(ca, cb, self.kind, score, expl,
-                                       [Highlight(pa.role_start or pa.start, pa.end, pa.role or "")],
-                                       [Highlight(pb.role_start or pb.start, pb.end, pb.role or "")]))
+        for everyone in by_person.values():
+            for mentions in _one_person_each(everyone):
+                flags.extend(self._conflicts(mentions, ctx))
         return flags
+
+    def _conflicts(self, mentions: list[tuple[Claim, PersonMention]], ctx: ScoringContext) -> list[Flag]:
+        # A few mentions per (office, document) are enough to show a reviewer every article
+        # that disagrees, and keep a much-quoted president from making n^2 pairs.
+        by_role: dict[str, list[tuple[Claim, PersonMention]]] = defaultdict(list)
+        per_doc: dict[tuple[str, str], int] = defaultdict(int)
+        for c, p in mentions:
+            if per_doc[(p.role, c.doc)] < MENTIONS_PER_DOCUMENT:
+                per_doc[(p.role, c.doc)] += 1
+                by_role[p.role].append((c, p))
+        pairs = [(x, y) for ra, rb in itertools.combinations(sorted(by_role), 2) if offices_conflict(ra, rb)
+                 for x, y in itertools.product(by_role[ra], by_role[rb]) if x[0].id != y[0].id]
+        flags = []
+        for (ca, pa), (cb, pb) in _pair_order(pairs, ctx)[:MAX_PAIRS_PER_PERSON]:
+            name = max((pa.name, pb.name), key=len)
+            where = "in the same article" if ca.doc == cb.doc else f"in {ctx.source(ca)} and {ctx.source(cb)}"
+            expl = (f"{name} is called “{pa.role_text}” ({pa.role}) and “{pb.role_text}” ({pb.role}) {where}; "
+                    f"one person does not hold both offices at once.")
+            flags.append(make_flag(ca, cb, self.kind, 0.72 if ca.doc != cb.doc else 0.68, expl,
+                                   [Highlight(pa.role_start or pa.start, pa.end, pa.role or "")],
+                                   [Highlight(pb.role_start or pb.start, pb.end, pb.role or "")]))
+        return flags
+
+
+def _one_person_each(mentions: list[tuple[Claim, PersonMention]]) -> list[list[tuple[Claim, PersonMention]]]:
+    """Office-holding mentions of one surname, split by first name when several are given
+    ("Interior Minister Karim Lund" is not "Mira Lund, a student"). A surname-only mention
+    joins the one person with that surname, and is left out when there are several."""
+    titled = [(c, p) for c, p in mentions if is_office(p.role)]
+    by_first: dict[str, list[tuple[Claim, PersonMention]]] = defaultdict(list)
+    bare = []
+    for c, p in titled:
+        parts = p.name.split()
+        (by_first[parts[0].lower()] if len(parts) > 1 else bare).append((c, p))
+    if len(by_first) <= 1:
+        return [titled]
+    return list(by_first.values())
 
 
 def _spelling_variants(a: str, b: str) -> bool:
@@ -122,11 +154,13 @@ class EntityNameComparator:
                     by_docs[(x[0].doc, y[0].doc)].append((x, y))
             chosen = [min(group, key=lambda xy: abs(xy[0][1].start - xy[1][1].start)) for group in by_docs.values()]
             chosen.sort(key=lambda xy: (xy[0][0].doc != xy[1][0].doc, xy[0][0].start, xy[1][0].start))
+            # the rarer spelling is the likely typo: a few flags per article that has it
+            minority = a if len(spellings[a]) <= len(spellings[b]) else b
             for (ca, pa), (cb, pb) in chosen[:MAX_PAIRS_PER_PERSON]:
                 same_doc = ca.doc == cb.doc
                 where = "in the same article" if same_doc else f"in {ctx.source(ca)} and {ctx.source(cb)}"
                 expl = f"“{pa.name}” and “{pb.name}” {where} look like one person's name spelled two ways."
                 flags.append(make_flag(ca, cb, self.kind, 0.62 if same_doc else 0.55, expl,
                                        [_surname_highlight(pa, a)], [_surname_highlight(pb, b)],
-                                       group=f"name|{a}|{b}"))
+                                       group=f"name|{a}|{b}|{ca.doc if minority == a else cb.doc}"))
         return flags

@@ -38,9 +38,12 @@ ROLES = {
 }
 # "Transport Minister", "the minister of health": one office per portfolio.
 PORTFOLIOS = (
+    "foreign affairs|internal affairs|public works|social affairs|emergency situations|civil protection|"
+    "homeland security|public security|regional development|local government|foreign trade|"
     "foreign|defen[cs]e|interior|home|finance|economy|economic|transport|health|justice|education|energy|"
     "agriculture|labou?r|trade|environment|culture|tourism|communications|infrastructure|industry|"
-    "foreign affairs|internal affairs|public works|social affairs"
+    "emergencies|emergency|security|migration|housing|water|mining|fisheries|science|planning|development|"
+    "information|digital|youth|sports?|family|veterans"
 )
 _PORTFOLIO_MINISTER = rf"(?:{PORTFOLIOS})\s+minister|minister\s+of\s+(?:the\s+)?(?:{PORTFOLIOS})"
 # Offices a person holds one of at a time: two different ones for the same person disagree.

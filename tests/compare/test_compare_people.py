@@ -67,3 +67,13 @@ def test_a_misspelling_is_paired_with_the_same_person_not_a_namesake(run_article
     })
     flags = [f for f in report.flags if f.kind == "entity_name"]
     assert flags and all("Maja" not in f.explanation for f in flags)
+
+
+def test_a_namesake_without_an_office_does_not_hide_a_title_conflict(run_articles):
+    report = run_articles({
+        "a.txt": "Interior Minister Karl Brandt visited the shelters on Monday.\n"
+                 "“We lost our house,” said Emma Brandt, a nurse from the valley.\n",
+        "b.txt": "Defence Minister Karl Brandt promised army engineers to rebuild the bridges.\n",
+    })
+    roles = [f for f in report.flags if f.kind == "role"]
+    assert len(roles) == 1 and "Karl Brandt" in roles[0].explanation
