@@ -5,17 +5,21 @@ Never all n*n pairs. A pair is a candidate when the claims are
 - in the same cluster (clusters of at most ``max_cluster`` claims), or
 - in the same quantity block: figures with the same measure ("killed"), which
   may be phrased too differently to be neighbours; big blocks keep each claim's
-  ``block_k`` most similar partners only.
+  ``block_k`` most similar partners only; or
+- a denial and a claim stating the denied verb and its object (the negation block),
+  again at most ``block_k`` per denial.
 Claims with the same normalised text are never paired: a repeat agrees with itself.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import numpy as np
 
 from claims.clean import normalise_for_repeat
 from claims.cluster import Neighbours
+from claims.extract.polarity import negated_predicates, stem
 from claims.types import Claim
 
 
@@ -60,6 +64,25 @@ def candidate_pairs(claims: list[Claim], vectors: np.ndarray, neighbours: Neighb
             for r, row in enumerate(top):
                 for t in row:
                     add(idx[start + r], idx[int(t)])
+
+    # Negation blocks: a denial ("has not declared a state of emergency") and the claims that
+    # state its governed verb and next word, however far apart the embedding puts them.
+    index: dict[str, set[int]] = defaultdict(set)
+    denials = [(i, preds) for i, c in enumerate(claims) if c.negated and (preds := negated_predicates(c.text))]
+    wanted = {s for _, preds in denials for p in preds for s in p[:2]}
+    for i, c in enumerate(claims):
+        if not c.negated:
+            for word in re.findall(r"[A-Za-z]{3,}", c.text):
+                if stem(word) in wanted:
+                    index[stem(word)].add(i)
+    for i, preds in denials:
+        for p in preds:
+            partners = sorted(index[p[0]] & index[p[1]])
+            if len(partners) > block_k:  # the most similar ones only
+                sims = vectors[partners] @ vectors[i]
+                partners = [partners[j] for j in np.argsort(-sims)[:block_k]]
+            for j in partners:
+                add(i, j)
 
     keys = [normalise_for_repeat(c.text) for c in claims]
     return sorted((i, j) for i, j in pairs if keys[i] != keys[j])

@@ -9,7 +9,7 @@ import re
 
 from claims.compare.base import ScoringContext, make_flag
 from claims.extract.dates import compatible, precise
-from claims.extract.polarity import negation_cues
+from claims.extract.polarity import negated_predicates, negation_cues, stem
 from claims.types import Claim, Flag, Highlight
 
 MIN_SIMILARITY_DATE = 0.75
@@ -58,27 +58,9 @@ class DateComparator:
                          group="date|" + "|".join(sorted((da.text.lower(), db.text.lower()))))
 
 
-def _stem(word: str) -> str:
-    """Crude stem: the first five letters, so "suspend" meets "suspension" and "declared" "declare"."""
-    return word[:5].lower()
-
-
-def negated_predicates(text: str) -> list[list[str]]:
-    """For each negation cue, the stems of the content words it governs, verb first:
-    "has not declared a state of emergency" -> [decla, state, emerg]. Up to six words,
-    to the next punctuation."""
-    out = []
-    for _, end in negation_cues(text):
-        clause = re.split(r"[,.;:!?()“”\"]", text[end:], maxsplit=1)[0]
-        words = [w for w in re.findall(r"[A-Za-z]{3,}", clause) if w.lower() not in _STOP][:6]
-        if len(words) >= 2:
-            out.append([_stem(w) for w in words])
-    return out
-
-
 def _denies(negated: str, positive: str) -> bool:
     """The positive claim states the governed verb and most of the governed words."""
-    other = {_stem(w) for w in re.findall(r"[A-Za-z]{3,}", positive)}
+    other = {stem(w) for w in re.findall(r"[A-Za-z]{3,}", positive)}
     for stems in negated_predicates(negated):
         shared = [s for s in stems if s in other]
         if stems[0] in other and len(shared) >= 2 and len(shared) / len(stems) >= 0.6:
@@ -118,4 +100,6 @@ class NegationComparator:
         cues = [Highlight(neg.start + s, neg.start + e, "negation") for s, e in negation_cues(neg.text)]
         where = "in the same article" if a.doc == b.doc else f"in {ctx.source(a)} and {ctx.source(b)}"
         ha, hb = (cues, []) if neg is a else ([], cues)
-        return make_flag(a, b, self.kind, score, f"{expl} {where}.", ha, hb)
+        denied = negated_predicates(neg.text)
+        group = "negation|" + " ".join(denied[0][:3]) if denied else ""
+        return make_flag(a, b, self.kind, score, f"{expl} {where}.", ha, hb, group=group)
