@@ -13,12 +13,14 @@ from claims.types import Claim, Flag
 
 DEFAULT_MIN_SCORE = 0.3
 MAX_PER_GROUP = 3  # flags shown per group of identical disagreements (same values, same titles)
+MAX_NAMED_ARTICLES = 6  # articles named in a collapsed group's explanation
 # When two kinds tie on one pair, the more specific explanation is shown.
 _SPECIFICITY = ["garbled_number", "role", "entity_name", "numeric", "date", "negation"]
 
 
-def _collapse_repeats(flags: list[Flag], keep: int = MAX_PER_GROUP) -> list[Flag]:
-    """Keep the ``keep`` best flags of each group; the first one counts the others.
+def _collapse_repeats(flags: list[Flag], ctx: ScoringContext, keep: int = MAX_PER_GROUP) -> list[Flag]:
+    """Keep the ``keep`` best flags of each group; the first one counts the others and names
+    the articles they come from.
 
     500 articles repeating "597 dead" against 50 saying "3,951" would otherwise make
     25,000 flags telling one disagreement.
@@ -26,6 +28,7 @@ def _collapse_repeats(flags: list[Flag], keep: int = MAX_PER_GROUP) -> list[Flag
     flags = sorted(flags, key=lambda f: (-f.score, f.a, f.b))
     kept: list[Flag] = []
     seen: dict[str, list[Flag]] = {}
+    elsewhere: dict[str, list[str]] = {}  # group -> articles only the dropped flags come from
     for f in flags:
         if not f.group:
             kept.append(f)
@@ -36,9 +39,24 @@ def _collapse_repeats(flags: list[Flag], keep: int = MAX_PER_GROUP) -> list[Flag
             kept.append(f)
         else:
             group[0].similar += 1
-    for f in kept:
-        if f.similar:
-            f.explanation += f" {f.similar} more pair{'s' if f.similar > 1 else ''} of claims show the same disagreement."
+            names = elsewhere.setdefault(f.group, [])
+            for claim_id in (f.a, f.b):
+                name = ctx.source(ctx.claims[claim_id])
+                if name not in names:
+                    names.append(name)
+    for group, shown in seen.items():
+        first = shown[0]
+        if not first.similar:
+            continue
+        on_show = {ctx.source(ctx.claims[c]) for f in shown for c in (f.a, f.b)}
+        names = [n for n in elsewhere[group] if n not in on_show]
+        where = ""
+        if names:
+            listed = ", ".join(names[:MAX_NAMED_ARTICLES])
+            more = len(names) - MAX_NAMED_ARTICLES
+            where = f", also in {listed}" + (f" and {more} more article{'s' if more > 1 else ''}" if more > 0 else "")
+        first.explanation += (f" {first.similar} more pair{'s' if first.similar > 1 else ''} of claims show "
+                              f"the same disagreement{where}.")
     return kept
 
 
@@ -70,7 +88,7 @@ def score(claims: list[Claim], pairs: list[tuple[int, int]], ctx: ScoringContext
         old = best.get(key)
         if old is None or (f.score, -_SPECIFICITY.index(f.kind)) > (old.score, -_SPECIFICITY.index(old.kind)):
             best[key] = f
-    flags = _collapse_repeats([f for f in best.values() if f.score >= min_score])
+    flags = _collapse_repeats([f for f in best.values() if f.score >= min_score], ctx)
     for f in flags:
         f.id = flag_id(ctx.claims[f.a], ctx.claims[f.b], ctx)
         ca, cb = ctx.claims[f.a], ctx.claims[f.b]

@@ -15,3 +15,17 @@ def test_a_denial_is_compared_with_its_assertion_even_among_many_near_copies(run
     assert all(f.kind == "negation" for f in report.flags)
     assert len(report.flags) <= 3  # one disagreement: a few examples shown, the rest counted
     assert "more pair" in report.flags[0].explanation
+
+
+def test_collapsed_flags_name_the_other_articles(run_articles):
+    articles = {f"{i:02d}.txt": f"The port authority said 1,400 containers were lost when the storm hit terminal {i}.\n"
+                for i in range(8)}
+    articles["z.txt"] = "The port authority said 140 containers were lost when the storm hit the terminal.\n"
+    report = run_articles(articles)
+    docs = {d.id: d.name for d in report.documents}
+    by_id = {c.id: c for c in report.claims}
+    shown = {docs[by_id[c].doc] for f in report.flags for c in (f.a, f.b)}
+    summary = next(f for f in report.flags if f.similar)
+    named = summary.explanation.split("also in ", 1)[1]
+    others = [name for name in docs.values() if name not in shown]
+    assert others and all(name in named for name in others)

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from tests.e2e.test_browser import active_panel, cards, count_text
+from tests.e2e.test_browser import active_panel, cards, count_text, expect_count
 
 pytestmark = pytest.mark.browser
 
@@ -28,11 +28,14 @@ def test_seed_report_reviews_survive_reopening_and_sources_show_the_claim(seed_r
     n_role = sum(f["kind"] == "role" for f in data["flags"])
     assert count_text(page) == f"Showing {n_role} of {n} flags"
     page.locator("#f-reset").click()
+    expect_count(page, f"Showing all {n} flags")
+    page.locator("body").click(position={"x": 5, "y": 300})  # focus off the reset button
 
-    # mark the top flag by keyboard, reopen the file, the decision is still there
+    # mark a flag by keyboard, reopen the file, the decision is still there
     page.keyboard.press("j")
     page.keyboard.press("c")
-    assert "Reviewed 1 of" in page.locator("#progress").inner_text()
+    page.wait_for_function("() => document.getElementById('progress').innerText.includes('Reviewed 1 of')",
+                           timeout=5000)
     ctx.close()
     ctx = persistent(tmp_path / "profile")
     page = page_errors.watch(ctx.new_page())
