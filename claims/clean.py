@@ -80,7 +80,7 @@ def clean(doc: Document) -> CleanedDocument:
     seen: set[str] = set()
     title = doc.title
     in_comments = False
-    for i, (s, e) in enumerate(_paragraphs(text)):
+    for s, e in _paragraphs(text):
         line = text[s:e]
         span = Span(doc.id, s, e)
         reason = None

@@ -133,13 +133,12 @@ class CachedEmbedder:
         self.hits = len(found)
         if progress and found:
             progress(len(found))
-        new = self.inner.encode([texts[i] for i in missing], progress) if missing else None
-        if new is not None and len(missing):
-            self.cache.put_many([texts[i] for i in missing], new)
-        dim = new.shape[1] if new is not None and len(missing) else (len(next(iter(found.values()))) if found else 0)
-        vectors = np.empty((len(texts), dim), dtype=np.float32)
+        if not missing:
+            return np.stack([found[i] for i in range(len(texts))]).astype(np.float32, copy=False)
+        new = self.inner.encode([texts[i] for i in missing], progress)
+        self.cache.put_many([texts[i] for i in missing], new)
+        vectors = np.empty((len(texts), new.shape[1]), dtype=np.float32)
+        vectors[missing] = new
         for i, v in found.items():
             vectors[i] = v
-        if missing:
-            vectors[missing] = new
         return vectors

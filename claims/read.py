@@ -51,7 +51,6 @@ import re
 import stat
 from dataclasses import replace
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from claims.errors import InputError

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, SEEDS
+from conftest import SEEDS
 
 CLAIMS = [sys.executable, "-m", "claims.cli"]
 

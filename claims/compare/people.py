@@ -26,7 +26,7 @@ def _first_names(mentions: list[tuple[Claim, PersonMention]]) -> set[str]:
     return {p.name.split()[0].lower() for _, p in mentions if len(p.name.split()) > 1}
 
 
-def _pair_order(pairs, ctx):
+def _pair_order(pairs):
     """Pairs in review order: first one pair for each (pair of titles, pair of articles), so a
     capped list still shows every article that disagrees; across articles before within one,
     then the earliest mentions."""
@@ -73,7 +73,7 @@ class RoleComparator:
         pairs = [(x, y) for ra, rb in itertools.combinations(sorted(by_role), 2) if offices_conflict(ra, rb)
                  for x, y in itertools.product(by_role[ra], by_role[rb]) if x[0].id != y[0].id]
         flags = []
-        for (ca, pa), (cb, pb) in _pair_order(pairs, ctx)[:MAX_PAIRS_PER_PERSON]:
+        for (ca, pa), (cb, pb) in _pair_order(pairs)[:MAX_PAIRS_PER_PERSON]:
             name = max((pa.name, pb.name), key=len)
             where = "in the same article" if ca.doc == cb.doc else f"in {ctx.source(ca)} and {ctx.source(cb)}"
             expl = (f"{name} is called “{pa.role_text}” ({pa.role}) and “{pb.role_text}” ({pb.role}) {where}; "
@@ -90,10 +90,10 @@ def _one_person_each(mentions: list[tuple[Claim, PersonMention]]) -> list[list[t
     joins the one person with that surname, and is left out when there are several."""
     titled = [(c, p) for c, p in mentions if is_office(p.role)]
     by_first: dict[str, list[tuple[Claim, PersonMention]]] = defaultdict(list)
-    bare = []
     for c, p in titled:
         parts = p.name.split()
-        (by_first[parts[0].lower()] if len(parts) > 1 else bare).append((c, p))
+        if len(parts) > 1:
+            by_first[parts[0].lower()].append((c, p))
     if len(by_first) <= 1:
         return [titled]
     return list(by_first.values())
