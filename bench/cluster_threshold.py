@@ -18,7 +18,8 @@ sys.path.insert(0, str(ROOT.parent / "shared" / "eval"))
 import score as eval_score  # noqa: E402  (the eval kit's own matching)
 
 from claims.embed import SentenceTransformerEmbedder  # noqa: E402
-from claims.pipeline import Settings, run  # noqa: E402
+from claims.pipeline import run  # noqa: E402
+from claims.settings import Settings  # noqa: E402
 
 CORPORA = [
     (ROOT / "seeds", ROOT.parent / "shared" / "eval" / "seeds_gold.jsonl"),
@@ -27,10 +28,16 @@ CORPORA = [
 ]
 
 
+def _at(threshold: float) -> Settings:
+    settings = Settings()
+    settings.cluster.distance_threshold = threshold
+    return settings
+
+
 def measure(threshold: float, embedder) -> dict:
     together = pairs = found = n_disc = alarms = singletons = n_claims = largest = 0
     for docs, gold_path in CORPORA:
-        report = run([docs], embedder=embedder, settings=Settings(distance_threshold=threshold))
+        report = run([docs], embedder=embedder, settings=_at(threshold))
         names = {d.id: d.name for d in report.documents}
         sizes: dict[int, int] = {}
         for c in report.claims:

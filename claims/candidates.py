@@ -20,11 +20,14 @@ import numpy as np
 from claims.clean import normalise_for_repeat
 from claims.cluster import Neighbours
 from claims.extract.polarity import negated_predicates, stem
+from claims.settings import CandidateSettings
 from claims.types import Claim
 
 
 def candidate_pairs(claims: list[Claim], vectors: np.ndarray, neighbours: Neighbours, labels: np.ndarray,
-                    min_similarity: float = 0.3, max_cluster: int = 40, block_k: int = 20) -> list[tuple[int, int]]:
+                    settings: CandidateSettings | None = None) -> list[tuple[int, int]]:
+    settings = settings or CandidateSettings()
+    min_similarity, max_cluster, block_k = settings.min_similarity, settings.max_cluster, settings.block_k
     pairs: set[tuple[int, int]] = set()
 
     def add(i: int, j: int) -> None:

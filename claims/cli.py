@@ -30,8 +30,8 @@ def report(
     json_out: Optional[Path] = typer.Option(None, "--json", help="JSON report (default: next to --out)."),
     model: Optional[str] = typer.Option(None, "--model", help="Local sentence-transformers model folder, or a name under models/."),
     reviews: Optional[Path] = typer.Option(None, "--reviews", help="Earlier review decisions (exported JSON) to carry over."),
-    min_score: float = typer.Option(0.3, "--min-score", min=0.0, max=1.0, help="Hide flags scored below this."),
-    cluster_distance: float = typer.Option(0.45, "--cluster-distance", min=0.05, max=1.0, help="Cosine distance that cuts clusters."),
+    min_score: Optional[float] = typer.Option(None, "--min-score", min=0.0, max=1.0, help="Hide flags scored below this (default: settings.score.min_score)."),
+    cluster_distance: Optional[float] = typer.Option(None, "--cluster-distance", min=0.05, max=1.0, help="Cosine distance that cuts clusters (default: settings.cluster.distance_threshold)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the embedding cache."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Embedding cache folder (default ~/.cache/claims or $CLAIMS_CACHE_DIR)."),
     workers: int = typer.Option(1, "--workers", min=1, help="Processes for the embedding stage (helps only with more than 2 cores; see README, Speed)."),
@@ -39,7 +39,7 @@ def report(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log the time of each stage."),
 ) -> None:
     """Compare the claims in PATHS and write an HTML discrepancy report plus the same data as JSON."""
-    from claims.pipeline import Settings, run
+    from claims.pipeline import run
 
     json_out = json_out or out.with_suffix(".json")
 
@@ -60,7 +60,7 @@ def report(
 
             decisions = load_reviews(reviews)
         result = run(
-            paths, model=model, settings=Settings(distance_threshold=cluster_distance, min_score=min_score),
+            paths, model=model, settings=_settings(cluster_distance, min_score),
             use_cache=not no_cache, cache_dir=cache_dir, workers=workers, progress=not quiet,
             reviews=decisions, warn=warn, log=log,
         )
@@ -82,6 +82,18 @@ def report(
         typer.echo(f"{len(result.documents)} documents, {result.n_claims} claims, {len(result.flags)} flags"
                    + (f" ({kinds})" if kinds else " (no disagreements found)"))
         typer.echo(f"wrote {out} and {json_out}")
+
+
+def _settings(cluster_distance: float | None, min_score: float | None):
+    """The default settings tree with the options the user gave."""
+    from claims.settings import Settings
+
+    settings = Settings()
+    if cluster_distance is not None:
+        settings.cluster.distance_threshold = cluster_distance
+    if min_score is not None:
+        settings.score.min_score = min_score
+    return settings
 
 
 def _check_writable(path: Path) -> None:

@@ -16,15 +16,8 @@ from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
+from claims.settings import Settings
 from claims.types import Claim, Cluster, Document, Flag, StageTiming
-
-
-@dataclass
-class Settings:
-    distance_threshold: float = 0.45  # cluster cut (cosine distance)
-    neighbours: int = 10  # k for the k-NN graph
-    min_similarity: float = 0.3  # k-NN candidate pairs below this are not compared
-    min_score: float = 0.3  # flags under this are not reported
 
 
 @dataclass
@@ -194,26 +187,26 @@ def run(
     timed("embed", t, len(claims))
 
     t = time.perf_counter()
-    clusterer = AgglomerativeClusterer(settings.distance_threshold)
+    clusterer = AgglomerativeClusterer(settings.cluster.distance_threshold, settings.cluster.bucket_size)
     buckets = clusterer.buckets(vectors)
     labels = clusterer.fit(vectors, buckets)
-    neighbours = Neighbours.build(vectors, settings.neighbours, buckets) if len(claims) > 1 else None
+    neighbours = Neighbours.build(vectors, settings.cluster.neighbours, buckets) if len(claims) > 1 else None
     for c, label in zip(claims, labels):
         c.cluster = int(label)
     clusters = _clusters(claims)
     timed("cluster", t, len(clusters))
 
     t = time.perf_counter()
-    pairs = candidate_pairs(claims, vectors, neighbours, labels, settings.min_similarity) if neighbours else []
+    pairs = candidate_pairs(claims, vectors, neighbours, labels, settings.candidates) if neighbours else []
     timed("candidates", t, len(pairs))
 
     t = time.perf_counter()
     ctx = ScoringContext(
         documents={d.id: d for d in documents}, claims={c.id: c for c in claims},
-        index={c.id: i for i, c in enumerate(claims)}, vectors=vectors,
+        index={c.id: i for i, c in enumerate(claims)}, vectors=vectors, settings=settings,
     )
     with bars.stage("score", len(pairs)) as tick:
-        flags = score(claims, pairs, ctx, min_score=settings.min_score, progress=tick)
+        flags = score(claims, pairs, ctx, progress=tick)
     timed("score", t, len(flags))
 
     return Report(

@@ -8,23 +8,18 @@ from __future__ import annotations
 
 import hashlib
 
-from claims.compare import ScoringContext, default_corpus_comparators, default_pair_comparators
+from claims.compare import Comparator, ScoringContext, default_comparators, kind_info
 from claims.types import Claim, Flag
 
-DEFAULT_MIN_SCORE = 0.3
-MAX_PER_GROUP = 3  # flags shown per group of identical disagreements (same values, same titles)
-MAX_NAMED_ARTICLES = 6  # articles named in a collapsed group's explanation
-# When two kinds tie on one pair, the more specific explanation is shown.
-_SPECIFICITY = ["garbled_number", "role", "entity_name", "numeric", "date", "negation"]
 
-
-def _collapse_repeats(flags: list[Flag], ctx: ScoringContext, keep: int = MAX_PER_GROUP) -> list[Flag]:
+def _collapse_repeats(flags: list[Flag], ctx: ScoringContext) -> list[Flag]:
     """Keep the ``keep`` best flags of each group; the first one counts the others and names
     the articles they come from.
 
     500 articles repeating "597 dead" against 50 saying "3,951" would otherwise make
     25,000 flags telling one disagreement.
     """
+    keep, max_named = ctx.settings.score.max_per_group, ctx.settings.score.max_named_articles
     flags = sorted(flags, key=lambda f: (-f.score, f.a, f.b))
     kept: list[Flag] = []
     seen: dict[str, list[Flag]] = {}
@@ -52,8 +47,8 @@ def _collapse_repeats(flags: list[Flag], ctx: ScoringContext, keep: int = MAX_PE
         names = [n for n in elsewhere[group] if n not in on_show]
         where = ""
         if names:
-            listed = ", ".join(names[:MAX_NAMED_ARTICLES])
-            more = len(names) - MAX_NAMED_ARTICLES
+            listed = ", ".join(names[:max_named])
+            more = len(names) - max_named
             where = f", also in {listed}" + (f" and {more} more article{'s' if more > 1 else ''}" if more > 0 else "")
         first.explanation += (f" {first.similar} more pair{'s' if first.similar > 1 else ''} of claims show "
                               f"the same disagreement{where}.")
@@ -66,10 +61,12 @@ def flag_id(a: Claim, b: Claim, ctx: ScoringContext) -> str:
 
 
 def score(claims: list[Claim], pairs: list[tuple[int, int]], ctx: ScoringContext,
-          pair_comparators=None, corpus_comparators=None, min_score: float = DEFAULT_MIN_SCORE,
-          progress=None) -> list[Flag]:
-    pair_comparators = default_pair_comparators() if pair_comparators is None else pair_comparators
-    corpus_comparators = default_corpus_comparators() if corpus_comparators is None else corpus_comparators
+          comparators: list[Comparator] | None = None, progress=None) -> list[Flag]:
+    """Flags from ``comparators`` (default: :func:`claims.compare.default_comparators`) over the
+    candidate ``pairs`` (pair comparators) and all ``claims`` (corpus comparators), best first."""
+    comparators = default_comparators(ctx.settings) if comparators is None else comparators
+    pair_comparators = [c for c in comparators if _overrides(c, "compare")]
+    corpus_comparators = [c for c in comparators if _overrides(c, "find")]
     found: list[Flag] = []
     for n, (i, j) in enumerate(pairs):
         a, b = claims[i], claims[j]
@@ -86,8 +83,9 @@ def score(claims: list[Claim], pairs: list[tuple[int, int]], ctx: ScoringContext
     for f in found:
         key = tuple(sorted((f.a, f.b)))
         old = best.get(key)
-        if old is None or (f.score, -_SPECIFICITY.index(f.kind)) > (old.score, -_SPECIFICITY.index(old.kind)):
+        if old is None or (f.score, kind_info(f.kind).specificity) > (old.score, kind_info(old.kind).specificity):
             best[key] = f
+    min_score = ctx.settings.score.min_score
     flags = _collapse_repeats([f for f in best.values() if f.score >= min_score], ctx)
     for f in flags:
         f.id = flag_id(ctx.claims[f.a], ctx.claims[f.b], ctx)
@@ -95,3 +93,9 @@ def score(claims: list[Claim], pairs: list[tuple[int, int]], ctx: ScoringContext
         f.cluster = ca.cluster if ca.cluster == cb.cluster and ca.cluster >= 0 else None
     flags.sort(key=lambda f: (-f.score, f.id))
     return flags
+
+
+def _overrides(comparator, method: str) -> bool:
+    """The comparator implements ``method`` itself (a plain duck-typed object counts too)."""
+    impl = getattr(type(comparator), method, None)
+    return impl is not None and impl is not getattr(Comparator, method)

@@ -1,22 +1,21 @@
-"""Comparators: each judges claims for one kind of disagreement.
+"""Comparators: each judges claims for one kind of disagreement (see :mod:`claims.compare.base`).
 
-Pair comparators: ``kind`` and ``compare(a, b, ctx) -> Flag | None``.
-Corpus comparators: ``kind`` and ``find(claims, ctx) -> list[Flag]``.
-Pass your own list to :func:`claims.score.score` to add or swap one.
+:func:`default_comparators` is the list a run uses; pass your own list to
+:func:`claims.score.score` to add, drop or swap one.
 """
-from claims.compare.base import ScoringContext
+from claims.compare.base import (
+    KINDS, Comparator, ComparatorProtocol, CorpusComparator, KindInfo, PairComparator, ScoringContext, kind_info,
+)
 from claims.compare.people import EntityNameComparator, RoleComparator
 from claims.compare.quantities import QuantityComparator
 from claims.compare.statements import DateComparator, NegationComparator
 
 
-def default_pair_comparators():
-    return [QuantityComparator(), DateComparator(), NegationComparator()]
+def default_comparators(settings=None) -> list[Comparator]:
+    """The built-in comparators, in the order they run."""
+    return [QuantityComparator(), DateComparator(), NegationComparator(), RoleComparator(), EntityNameComparator()]
 
 
-def default_corpus_comparators():
-    return [RoleComparator(), EntityNameComparator()]
-
-
-__all__ = ["ScoringContext", "QuantityComparator", "DateComparator", "NegationComparator",
-           "RoleComparator", "EntityNameComparator", "default_pair_comparators", "default_corpus_comparators"]
+__all__ = ["KINDS", "Comparator", "ComparatorProtocol", "CorpusComparator", "KindInfo", "PairComparator",
+           "ScoringContext", "kind_info", "QuantityComparator", "DateComparator", "NegationComparator",
+           "RoleComparator", "EntityNameComparator", "default_comparators"]

@@ -9,7 +9,7 @@ import itertools
 import unicodedata
 from collections import defaultdict
 
-from claims.compare.base import ScoringContext, make_flag
+from claims.compare.base import CorpusComparator, ScoringContext, make_flag
 from claims.extract.people import is_office, offices_conflict
 from claims.types import Claim, Flag, Highlight, PersonMention
 
@@ -45,10 +45,13 @@ def _pair_order(pairs):
     return interleaved + rest
 
 
-class RoleComparator:
+class RoleComparator(CorpusComparator):
     """The same person given two offices one cannot hold at once (president vs prime minister)."""
 
     kind = "role"
+    label = "Title or role differs"
+    description = "One person is given two titles or offices they cannot hold at once."
+    specificity = 50
 
     def find(self, claims: list[Claim], ctx: ScoringContext) -> list[Flag]:
         by_person: dict[str, list[tuple[Claim, PersonMention]]] = defaultdict(list)
@@ -119,7 +122,7 @@ def _surname_highlight(p: PersonMention, surname: str) -> Highlight:
     return Highlight(at, at + len(surname), surname)
 
 
-class EntityNameComparator:
+class EntityNameComparator(CorpusComparator):
     """The same person's name spelled two ways (Smyth / Smith), within or across articles.
 
     A pair needs one side *anchored*: the full name or a title was given, so it
@@ -128,6 +131,9 @@ class EntityNameComparator:
     """
 
     kind = "entity_name"
+    label = "Name spelled differently"
+    description = "One person's or place's name is spelled two ways."
+    specificity = 45
 
     def find(self, claims: list[Claim], ctx: ScoringContext) -> list[Flag]:
         spellings: dict[str, list[tuple[Claim, PersonMention]]] = defaultdict(list)

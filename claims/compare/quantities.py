@@ -16,7 +16,7 @@ import math
 from dataclasses import replace
 import re
 
-from claims.compare.base import ScoringContext, make_flag
+from claims.compare.base import KindInfo, PairComparator, ScoringContext, make_flag
 from claims.extract.dates import compatible, precise, same_time_stated
 from claims.extract.quantities import is_person_unit
 from claims.types import Claim, DateMention, Flag, Highlight, Quantity
@@ -206,10 +206,16 @@ def _share_a_figure(a: Claim, b: Claim) -> bool:
     return False
 
 
-class QuantityComparator:
+class QuantityComparator(PairComparator):
     """Emits ``numeric`` or ``garbled_number``; the best-scoring quantity pair wins."""
 
     kind = "numeric"
+    label = "Numbers differ"
+    description = "The same count, amount or share of the same thing is given with values that cannot both be right."
+    specificity = 40
+    extra_kinds = (KindInfo("garbled_number", "Garbled number",
+                            "One figure is another times a power of ten, or one digit off: a typo or broken conversion.",
+                            60),)
 
     def compare(self, a: Claim, b: Claim, ctx: ScoringContext) -> Flag | None:
         if _share_a_figure(a, b):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from claims.compare.base import ScoringContext, make_flag
+from claims.compare.base import PairComparator, ScoringContext, make_flag
 from claims.extract.dates import compatible, precise
 from claims.extract.polarity import negated_predicates, negation_cues, stem
 from claims.types import Claim, Flag, Highlight
@@ -30,8 +30,11 @@ def _other_figures_differ(a: Claim, b: Claim) -> bool:
                for qa in a.quantities for qb in b.quantities)
 
 
-class DateComparator:
+class DateComparator(PairComparator):
     kind = "date"
+    label = "Dates differ"
+    description = "The same event is given two dates or days that cannot both be right."
+    specificity = 30
 
     def compare(self, a: Claim, b: Claim, ctx: ScoringContext) -> Flag | None:
         if not a.dates or not b.dates:
@@ -68,7 +71,7 @@ def _denies(negated: str, positive: str) -> bool:
     return False
 
 
-class NegationComparator:
+class NegationComparator(PairComparator):
     """A statement asserted in one claim and denied in another.
 
     Two ways in: near-identical claims (cosine >= 0.8, most words shared) of
@@ -78,6 +81,9 @@ class NegationComparator:
     """
 
     kind = "negation"
+    label = "One side negates the other"
+    description = "The same subject asserts and denies the same thing."
+    specificity = 20
 
     def compare(self, a: Claim, b: Claim, ctx: ScoringContext) -> Flag | None:
         if a.negated == b.negated or a.hedged or b.hedged:
