@@ -6,6 +6,7 @@ them one at a time.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 import time
@@ -142,7 +143,7 @@ def run(
         for _, reason in c.dropped:
             dropped[reason] = dropped.get(reason, 0) + 1
     documents = [
-        d if d.title or not c.title else Document(d.id, d.path, d.text, c.title, d.date, d.encoding)
+        d if d.title or not c.title else dataclasses.replace(d, title=c.title)
         for d, c in zip(documents, cleaned)
     ]
     timed("clean", t, sum(len(c.spans) for c in cleaned))

@@ -19,6 +19,9 @@ class Document:
     title: str | None = None
     date: str | None = None  # publication date when the source says it (ISO-8601)
     encoding: str = "utf-8"
+    outlet: str | None = None  # the publisher as the source names it: "The New York Times"
+    url: str | None = None  # the article's own address (canonical link, front matter, JSON field)
+    body_start: int = 0  # where the article text starts: front matter before it is never a claim
 
     @property
     def name(self) -> str:
