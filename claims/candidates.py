@@ -5,7 +5,8 @@ Never all n*n pairs. A pair is a candidate when the claims are
 - in the same cluster (clusters of at most ``max_cluster`` claims), or
 - in the same quantity block: figures with the same measure ("killed"), which
   may be phrased too differently to be neighbours; big blocks keep each claim's
-  ``block_k`` most similar partners only; or
+  ``block_k`` most similar partners only; the same goes for counts of one unit of one
+  thing ("pages of emails") and for dates next to the same word ("apologized on Friday"); or
 - a denial and a claim stating the denied verb and its object (the negation block),
   again at most ``block_k`` per denial.
 Claims with the same normalised text are never paired: a repeat agrees with itself.
@@ -19,6 +20,7 @@ import numpy as np
 
 from claims.clean import normalise_for_repeat
 from claims.cluster import Neighbours
+from claims.extract.events import event_words
 from claims.extract.polarity import negated_predicates, stem
 from claims.settings import CandidateSettings
 from claims.types import Claim
@@ -48,11 +50,18 @@ def candidate_pairs(claims: list[Claim], vectors: np.ndarray, neighbours: Neighb
                 for y in range(x + 1, len(group)):
                     add(group[x], group[y])
 
-    blocks: dict[tuple[str, str], set[int]] = defaultdict(set)
+    blocks: dict[tuple[str, ...], set[int]] = defaultdict(set)
     for i, c in enumerate(claims):
         for q in c.quantities:
             if q.measure:
                 blocks[(q.kind, q.measure)].add(i)
+            elif q.unit:  # "pages of emails": the same unit of the same thing
+                for word in event_words(c.text, q.end - c.start, q.end - c.start, before=False):
+                    blocks[(q.kind, q.unit, word)].add(i)
+        # Event blocks: a time and the act next to it ("apologized on Friday", "published Sunday")
+        for d in c.dates:
+            for word in event_words(c.text, d.start - c.start, d.end - c.start):
+                blocks[("time", word)].add(i)
     for block in blocks.values():
         idx = sorted(block)
         if len(idx) <= block_k + 1:

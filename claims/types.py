@@ -83,6 +83,10 @@ class DateMention:
     day_high: int | None = None
     decade: bool = False  # "the 1990s"
     weekday: int | None = None  # 0 = Monday; "on Sunday"
+    # a time relative to the publication date: "yesterday", "today", "this week", "earlier this
+    # week", "last week", "this month", "earlier this month", "last month", "this year", "last
+    # year", "next week", "next month", "next year" (see claims.extract.dates.resolve)
+    relative: str | None = None
 
 
 @dataclass(frozen=True)

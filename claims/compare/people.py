@@ -8,13 +8,22 @@ from __future__ import annotations
 import itertools
 import unicodedata
 from collections import defaultdict
+from dataclasses import dataclass
+
+import regex as re
 
 from claims.compare.base import CorpusComparator, ScoringContext, make_flag
-from claims.extract.people import is_office, offices_conflict
+from claims.settings import knob
+from claims.extract.people import is_office, offices_conflict, titles_in
 from claims.types import Claim, Flag, Highlight, PersonMention
 
-MAX_PAIRS_PER_PERSON = 8
-MENTIONS_PER_DOCUMENT = 3
+
+@dataclass
+class RoleSettings:
+    max_pairs_per_person: int = knob(8, "flags per person; one per pair of titles and articles comes first")
+    mentions_per_document: int = knob(3, "mentions per (title, article) compared; keeps a much-quoted leader from n^2 pairs")
+    score_across: float = knob(0.72, "two outlets give one person two offices: a reviewer must look")
+    score_same_article: float = knob(0.68, "within one article, a second title is more often a past post left unmarked")
 
 
 def _key(surname: str) -> str:
@@ -52,6 +61,7 @@ class RoleComparator(CorpusComparator):
     label = "Title or role differs"
     description = "One person is given two titles or offices they cannot hold at once."
     specificity = 50
+    settings_class = RoleSettings
 
     def find(self, claims: list[Claim], ctx: ScoringContext) -> list[Flag]:
         by_person: dict[str, list[tuple[Claim, PersonMention]]] = defaultdict(list)
@@ -61,27 +71,31 @@ class RoleComparator(CorpusComparator):
         flags = []
         for everyone in by_person.values():
             for mentions in _one_person_each(everyone):
-                flags.extend(self._conflicts(mentions, ctx))
+                flags.extend(self._conflicts(mentions, ctx, self.settings(ctx)))
         return flags
 
-    def _conflicts(self, mentions: list[tuple[Claim, PersonMention]], ctx: ScoringContext) -> list[Flag]:
+    def _conflicts(self, mentions: list[tuple[Claim, PersonMention]], ctx: ScoringContext,
+                   cfg: RoleSettings) -> list[Flag]:
         # A few mentions per (office, document) are enough to show a reviewer every article
         # that disagrees, and keep a much-quoted president from making n^2 pairs.
         by_role: dict[str, list[tuple[Claim, PersonMention]]] = defaultdict(list)
         per_doc: dict[tuple[str, str], int] = defaultdict(int)
         for c, p in mentions:
-            if per_doc[(p.role, c.doc)] < MENTIONS_PER_DOCUMENT:
+            if per_doc[(p.role, c.doc)] < cfg.mentions_per_document:
                 per_doc[(p.role, c.doc)] += 1
                 by_role[p.role].append((c, p))
-        pairs = [(x, y) for ra, rb in itertools.combinations(sorted(by_role), 2) if offices_conflict(ra, rb)
+        # titles some claim gives this person together ("president and chief executive") agree
+        held_together = [titles_in(c.text) for c, _ in mentions]
+        pairs = [(x, y) for ra, rb in itertools.combinations(sorted(by_role), 2)
+                 if offices_conflict(ra, rb) and not any({ra, rb} <= held for held in held_together)
                  for x, y in itertools.product(by_role[ra], by_role[rb]) if x[0].id != y[0].id]
         flags = []
-        for (ca, pa), (cb, pb) in _pair_order(pairs)[:MAX_PAIRS_PER_PERSON]:
+        for (ca, pa), (cb, pb) in _pair_order(pairs)[: cfg.max_pairs_per_person]:
             name = max((pa.name, pb.name), key=len)
             where = "in the same article" if ca.doc == cb.doc else f"in {ctx.source(ca)} and {ctx.source(cb)}"
             expl = (f"{name} is called “{pa.role_text}” ({pa.role}) and “{pb.role_text}” ({pb.role}) {where}; "
                     f"one person does not hold both offices at once.")
-            flags.append(make_flag(ca, cb, self.kind, 0.72 if ca.doc != cb.doc else 0.68, expl,
+            flags.append(make_flag(ca, cb, self.kind, cfg.score_across if ca.doc != cb.doc else cfg.score_same_article, expl,
                                    [Highlight(pa.role_start or pa.start, pa.end, pa.role or "")],
                                    [Highlight(pb.role_start or pb.start, pb.end, pb.role or "")]))
         return flags
@@ -102,14 +116,42 @@ def _one_person_each(mentions: list[tuple[Claim, PersonMention]]) -> list[list[t
     return list(by_first.values())
 
 
-def _spelling_variants(a: str, b: str) -> bool:
+@dataclass
+class NameSettings:
+    min_length: int = knob(5, "names shorter than this differ by one letter too often to call it a misspelling (Jon/Joan)")
+    long_name: int = knob(7, "from this length two edits (a swapped pair of letters) still read as one name")
+    score_same_article: float = knob(0.62, "one article spelling a name two ways is a sure slip")
+    score_across: float = knob(0.55, "across outlets one of the two may be the accepted transliteration")
+    max_pairs_per_name: int = knob(8, "flags per pair of spellings; one per pair of articles is enough to review")
+
+
+def _spelling_variants(a: str, b: str, settings: NameSettings) -> bool:
+    """Two spellings of one name: one or two letters apart (Preibus/Priebus), or the same letters
+    capitalised differently inside the name (LaBolt/Labolt)."""
     from rapidfuzz.distance import Levenshtein
 
     ka, kb = _key(a), _key(b)
-    if ka == kb or min(len(ka), len(kb)) < 5 or ka[0] != kb[0]:
+    if min(len(ka), len(kb)) < settings.min_length or ka[0] != kb[0]:
         return False
+    if ka == kb:
+        return a != b and a[1:] != a[1:].upper() and b[1:] != b[1:].upper()  # not "SMITH" vs "Smith"
     d = Levenshtein.distance(ka, kb)
-    return d == 1 or (d == 2 and min(len(ka), len(kb)) >= 7)
+    return d == 1 or (d == 2 and min(len(ka), len(kb)) >= settings.long_name)
+
+
+# Short forms of a first name are the same person, not a misspelling.
+NICKNAMES = [
+    {"charles", "chuck", "charlie"}, {"william", "bill", "billy", "will"}, {"robert", "bob", "bobby", "rob"},
+    {"richard", "rick", "dick", "rich"}, {"elizabeth", "liz", "beth", "betsy"}, {"michael", "mike"},
+    {"james", "jim", "jimmy"}, {"joseph", "joe"}, {"thomas", "tom"}, {"edward", "ed", "ted", "eddie"},
+    {"katherine", "kathy", "kate", "katie"}, {"margaret", "maggie", "peggy"}, {"daniel", "dan", "danny"},
+    {"benjamin", "ben"}, {"christopher", "chris"}, {"nicholas", "nick"}, {"anthony", "tony"},
+    {"alexander", "alex"}, {"steven", "steve"}, {"stephen", "steve"}, {"patricia", "pat"},
+]
+
+
+def _nicknames(a: str, b: str) -> bool:
+    return any(a in group and b in group for group in NICKNAMES)
 
 
 def _same_first_name_or_unknown(x: PersonMention, y: PersonMention) -> bool:
@@ -122,20 +164,34 @@ def _surname_highlight(p: PersonMention, surname: str) -> Highlight:
     return Highlight(at, at + len(surname), surname)
 
 
+def _first_name(p: PersonMention) -> str:
+    parts = p.name.split()
+    return parts[0] if len(parts) > 1 and not parts[0].endswith(".") else ""
+
+
+# "O’Rourke" written "Rourke": the prefix dropped, a different name on the page
+_APOSTROPHE_PREFIX = re.compile(r"^\p{Lu}[’']")
+
+
 class EntityNameComparator(CorpusComparator):
-    """The same person's name spelled two ways (Smyth / Smith), within or across articles.
+    """One person's name spelled two ways, within or across articles: the surname (Smyth /
+    Smith, LaBolt / Labolt), the first name (Vicente / Vincente Fox), or a prefix dropped
+    (O’Brien / Brien).
 
     A pair needs one side *anchored*: the full name or a title was given, so it
     is a person, not a place that happened to "say" something. Different first
-    names mean different people; first-name-only mentions are never compared.
+    names mean different people; first-name-only mentions are never compared; a
+    nickname (Bill / William) is not a misspelling.
     """
 
     kind = "entity_name"
     label = "Name spelled differently"
     description = "One person's or place's name is spelled two ways."
     specificity = 45
+    settings_class = NameSettings
 
     def find(self, claims: list[Claim], ctx: ScoringContext) -> list[Flag]:
+        cfg = self.settings(ctx)
         spellings: dict[str, list[tuple[Claim, PersonMention]]] = defaultdict(list)
         for c in claims:
             for p in c.people:
@@ -147,26 +203,70 @@ class EntityNameComparator(CorpusComparator):
         for name in sorted(spellings):
             blocks[_key(name)[:1]].append(name)
         for a, b in (pair for block in blocks.values() for pair in itertools.combinations(block, 2)):
-            if not (a in anchored or b in anchored) or not _spelling_variants(a, b):
+            if not (a in anchored or b in anchored) or not _spelling_variants(a, b, cfg):
                 continue
             firsts_a, firsts_b = _first_names(spellings[a]), _first_names(spellings[b])
             if firsts_a and firsts_b and not firsts_a & firsts_b:
                 continue  # e.g. two relatives with near-identical surnames
-            # One flag per pair of documents (at most MAX_PAIRS_PER_PERSON), on the closest
-            # mentions there: a reviewer sees each article that spells the name differently.
-            by_docs: dict[tuple[str, str], list] = defaultdict(list)
-            for x, y in itertools.product(spellings[a], spellings[b]):
-                if x[0].id != y[0].id and _same_first_name_or_unknown(x[1], y[1]):
-                    by_docs[(x[0].doc, y[0].doc)].append((x, y))
-            chosen = [min(group, key=lambda xy: abs(xy[0][1].start - xy[1][1].start)) for group in by_docs.values()]
-            chosen.sort(key=lambda xy: (xy[0][0].doc != xy[1][0].doc, xy[0][0].start, xy[1][0].start))
+            pairs = [(x, y) for x, y in itertools.product(spellings[a], spellings[b])
+                     if _same_first_name_or_unknown(x[1], y[1])]
+            flags += self._flags(pairs, a, b, len(spellings[a]) <= len(spellings[b]), ctx, cfg,
+                                 lambda p, q: (_surname_highlight(p, a), _surname_highlight(q, b)))
+        flags += self._first_name_variants(spellings, ctx, cfg)
+        flags += self._dropped_prefixes(claims, spellings, ctx, cfg)
+        return flags
+
+    def _first_name_variants(self, spellings, ctx: ScoringContext, cfg: NameSettings) -> list[Flag]:
+        flags = []
+        for surname, mentions in spellings.items():
+            by_first: dict[str, list] = defaultdict(list)
+            for c, p in mentions:
+                if _first_name(p):
+                    by_first[_first_name(p)].append((c, p))
+            for fa, fb in itertools.combinations(sorted(by_first), 2):
+                if _nicknames(fa.lower(), fb.lower()) or not _spelling_variants(fa, fb, cfg):
+                    continue
+                pairs = list(itertools.product(by_first[fa], by_first[fb]))
+
+                def spans(p, q, fa=fa, fb=fb):
+                    return (Highlight(p.start + p.text.find(fa), p.start + p.text.find(fa) + len(fa), fa),
+                            Highlight(q.start + q.text.find(fb), q.start + q.text.find(fb) + len(fb), fb))
+                flags += self._flags(pairs, fa + " " + surname, fb + " " + surname,
+                                     len(by_first[fa]) <= len(by_first[fb]), ctx, cfg, spans)
+        return flags
+
+    def _dropped_prefixes(self, claims: list[Claim], spellings, ctx: ScoringContext, cfg: NameSettings) -> list[Flag]:
+        flags = []
+        for surname, mentions in spellings.items():
+            if not _APOSTROPHE_PREFIX.match(surname) or len(surname) - 2 < cfg.min_length:
+                continue
+            bare = surname[2:]
+            bare_re = re.compile(rf"(?<![\w’'])({re.escape(bare)})\b")
+            pairs = []
+            for c in claims:
+                for m in bare_re.finditer(c.text):
+                    at = c.start + m.start(1)
+                    pairs += [(x, (c, PersonMention(bare, at, at + len(bare), bare, bare))) for x in mentions]
+            flags += self._flags(pairs, surname, bare, False, ctx, cfg,
+                                 lambda p, q: (_surname_highlight(p, surname), Highlight(q.start, q.end, bare)))
+        return flags
+
+    def _flags(self, pairs, a: str, b: str, a_is_minority: bool, ctx: ScoringContext, cfg: NameSettings,
+               spans) -> list[Flag]:
+        """One flag per pair of documents (at most ``max_pairs_per_name``), on the closest
+        mentions there: a reviewer sees each article that spells the name differently."""
+        by_docs: dict[tuple[str, str], list] = defaultdict(list)
+        for x, y in pairs:
+            if x[0].id != y[0].id:
+                by_docs[(x[0].doc, y[0].doc)].append((x, y))
+        chosen = [min(group, key=lambda xy: abs(xy[0][1].start - xy[1][1].start)) for group in by_docs.values()]
+        chosen.sort(key=lambda xy: (xy[0][0].doc != xy[1][0].doc, xy[0][0].start, xy[1][0].start))
+        flags = []
+        for (ca, pa), (cb, pb) in chosen[: cfg.max_pairs_per_name]:
+            same_doc = ca.doc == cb.doc
+            ha, hb = spans(pa, pb)
+            expl = f"“{ha.label}” and “{hb.label}” {ctx.where(ca, cb)} look like one person's name spelled two ways."
             # the rarer spelling is the likely typo: a few flags per article that has it
-            minority = a if len(spellings[a]) <= len(spellings[b]) else b
-            for (ca, pa), (cb, pb) in chosen[:MAX_PAIRS_PER_PERSON]:
-                same_doc = ca.doc == cb.doc
-                where = "in the same article" if same_doc else f"in {ctx.source(ca)} and {ctx.source(cb)}"
-                expl = f"“{pa.name}” and “{pb.name}” {where} look like one person's name spelled two ways."
-                flags.append(make_flag(ca, cb, self.kind, 0.62 if same_doc else 0.55, expl,
-                                       [_surname_highlight(pa, a)], [_surname_highlight(pb, b)],
-                                       group=f"name|{a}|{b}|{ca.doc if minority == a else cb.doc}"))
+            flags.append(make_flag(ca, cb, self.kind, cfg.score_same_article if same_doc else cfg.score_across,
+                                   expl, [ha], [hb], group=f"name|{a}|{b}|{ca.doc if a_is_minority else cb.doc}"))
         return flags

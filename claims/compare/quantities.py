@@ -13,18 +13,34 @@ overlap ("more than 300" and 320). Otherwise:
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 import re
+from dataclasses import dataclass, replace
 
 from claims.compare.base import KindInfo, PairComparator, ScoringContext, make_flag
 from claims.extract.dates import compatible, precise, same_time_stated
+from claims.extract.events import event_words
+from claims.settings import knob
 from claims.extract.quantities import is_person_unit
 from claims.types import Claim, DateMention, Flag, Highlight, Quantity
 
 # Casualty-type measures matter most to a fact-checker: a different toll is news.
 HEAVY_MEASURES = {"killed", "wounded", "casualties", "missing", "displaced", "arrested", "captured"}
-MIN_SIMILARITY_MEASURED = 0.25  # same measure: the claims need only be about the same event
-MIN_SIMILARITY_UNMEASURED = 0.72  # no measure: the claims must be near paraphrases
+
+
+@dataclass
+class QuantitySettings:
+    min_similarity_measured: float = knob(
+        0.25, "same measure (killed, wounded): the claims need only be about the same event")
+    min_similarity_unmeasured: float = knob(
+        0.72, "no measure and no shared referent: only near paraphrases count the same thing")
+    min_similarity_referent: float = knob(
+        0.25, "the same unit of the same thing (pages of emails, a 35-word oath): the same event is enough")
+    min_similarity_duration: float = knob(0.6, "durations of the same activity in related claims")
+
+
+def _referent(q: Quantity, claim: Claim) -> frozenset[str]:
+    """What a counted unit is of: "pages of printed emails" -> {print, email}; "35-word oath" -> {oath}."""
+    return event_words(claim.text, q.end - claim.start, q.end - claim.start, before=False)
 
 
 def _fmt(x: float) -> str:
@@ -33,28 +49,30 @@ def _fmt(x: float) -> str:
     return f"{x:,.0f}" if x >= 100 or x == int(x) else f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
-def comparable(qa: Quantity, qb: Quantity, similarity: float) -> tuple[bool, bool]:
+def comparable(qa: Quantity, qb: Quantity, similarity: float,
+               cfg: QuantitySettings | None = None) -> tuple[bool, bool]:
     """(comparable, same scope) for two quantities."""
+    cfg = cfg or QuantitySettings()
     if qa.kind != qb.kind or qa.part or qb.part:
         return False, False  # a part ("of the dead, 22 ...") never contradicts its whole
     if qa.place and qb.place and qa.place != qb.place:
         return False, False  # counts for two places
     if qa.kind == "count":
         if qa.measure and qa.measure == qb.measure:
-            if similarity < MIN_SIMILARITY_MEASURED:
+            if similarity < cfg.min_similarity_measured:
                 return False, False
             units_ok = (not qa.unit or not qb.unit or qa.unit == qb.unit
                         or (is_person_unit(qa.unit) and is_person_unit(qb.unit)))
             # one count pinned to a place against one that is not: maybe a local figure vs a total
             return units_ok, units_ok and qa.unit == qb.unit and qa.scope == qb.scope and qa.place == qb.place
         if not qa.measure and not qb.measure and qa.unit and qa.unit == qb.unit:
-            return similarity >= MIN_SIMILARITY_UNMEASURED, qa.scope == qb.scope
+            return similarity >= cfg.min_similarity_unmeasured, qa.scope == qb.scope
         return False, False
     if qa.kind == "duration":
-        ok = bool(qa.measure) and qa.measure == qb.measure and similarity >= 0.6
+        ok = bool(qa.measure) and qa.measure == qb.measure and similarity >= cfg.min_similarity_duration
         return ok, ok
     # percent, money: only in near paraphrases (the same subject)
-    ok = similarity >= MIN_SIMILARITY_UNMEASURED and qa.unit == qb.unit
+    ok = similarity >= cfg.min_similarity_unmeasured and qa.unit == qb.unit
     return ok, ok
 
 
@@ -134,10 +152,21 @@ def _describe(q: Quantity) -> str:
     return f"“{q.text}”" + (f" ({what})" if what and what not in q.text else "")
 
 
-def judge(a: Claim, b: Claim, qa: Quantity, qb: Quantity, ctx: ScoringContext) -> Flag | None:
+def _same_referent(qa: Quantity, a: Claim, qb: Quantity, b: Claim) -> bool:
+    """Counts of one unit of one thing: "55,000 pages of emails" and "50,000 pages of printed emails".
+    Head counts are left out: "300 people" at two places are two crowds, not one."""
+    return (qa.kind == qb.kind == "count" and bool(qa.unit) and qa.unit == qb.unit and not qa.measure
+            and not qb.measure and not is_person_unit(qa.unit) and bool(_referent(qa, a) & _referent(qb, b)))
+
+
+def judge(a: Claim, b: Claim, qa: Quantity, qb: Quantity, ctx: ScoringContext,
+          cfg: QuantitySettings | None = None) -> Flag | None:
+    cfg = cfg or QuantitySettings()
     sim = ctx.similarity(a, b)
-    ok, same_scope = comparable(qa, qb, sim)
-    if not ok and _same_thing_loosely(qa, qb) and sim >= MIN_SIMILARITY_MEASURED \
+    ok, same_scope = comparable(qa, qb, sim, cfg)
+    if not ok and sim >= cfg.min_similarity_referent and _same_referent(qa, a, qb, b):
+        ok = same_scope = True
+    if not ok and _same_thing_loosely(qa, qb) and sim >= cfg.min_similarity_measured \
             and qa.is_exact and qb.is_exact and _power_of_ten(qa.value, qb.value):
         ok = same_scope = True  # "3,500 passengers" next to "350 passengers": an added zero
     if not ok or (qa.low <= qb.high and qb.low <= qa.high):
@@ -210,6 +239,7 @@ class QuantityComparator(PairComparator):
     """Emits ``numeric`` or ``garbled_number``; the best-scoring quantity pair wins."""
 
     kind = "numeric"
+    settings_class = QuantitySettings
     label = "Numbers differ"
     description = "The same count, amount or share of the same thing is given with values that cannot both be right."
     specificity = 40
@@ -223,7 +253,7 @@ class QuantityComparator(PairComparator):
         best = None
         for qa in a.quantities:
             for qb in b.quantities:
-                flag = judge(a, b, qa, qb, ctx)
+                flag = judge(a, b, qa, qb, ctx, self.settings(ctx))
                 if flag and (best is None or flag.score > best.score):
                     best = flag
         return best

@@ -5,8 +5,9 @@ Each becomes a :class:`DateMention` whose day range says how precise it is, so
 """
 from __future__ import annotations
 
+import calendar
+import datetime as _dt
 import re
-
 
 from claims.types import DateMention
 
@@ -87,11 +88,14 @@ def extract_dates(text: str, offset: int = 0) -> list[DateMention]:
             continue
         out.append(DateMention(m.group(0), offset + m.start(), offset + m.end(), None,
                                weekday=_WEEKDAYS.index(m.group("day").lower())))
+    out.extend(extract_relative(text, offset))
     return sorted(out, key=lambda d: d.start)
 
 
 def compatible(a: DateMention, b: DateMention) -> bool:
-    """Whether two date mentions can refer to the same time."""
+    """Whether two date mentions can refer to the same time (relative ones: see ``resolve``)."""
+    if a.relative or b.relative:
+        return True
     if a.weekday is not None or b.weekday is not None:
         # "on Sunday" vs "on Monday" cannot be the same day; a weekday vs a date is unknown
         # unless their years (filled in from publication dates) differ.
@@ -121,8 +125,8 @@ def compatible(a: DateMention, b: DateMention) -> bool:
 
 def precise(dates: list[DateMention]) -> list[DateMention]:
     """The calendar dates of a claim; its weekdays only when it has no calendar date."""
-    calendar = [d for d in dates if d.weekday is None]
-    return calendar or dates
+    on_calendar = [d for d in dates if d.weekday is None and not d.relative]
+    return on_calendar or dates
 
 
 def same_time_stated(a: list[DateMention], b: list[DateMention]) -> bool:
@@ -130,3 +134,92 @@ def same_time_stated(a: list[DateMention], b: list[DateMention]) -> bool:
     return any((x.weekday is not None and x.weekday == y.weekday)
                or (x.month and x.month == y.month and x.day_low == x.day_high == y.day_low == y.day_high)
                for x in a for y in b)
+
+
+# --------------------------------------------------------------------------- relative times
+_RELATIVE = re.compile(
+    r"\b(?P<rel>yesterday|today|tonight|(?:earlier |later )?this (?:week|month|year)|"
+    r"(?:last|next|past) (?:week|month|year))\b", re.I)
+
+
+def extract_relative(text: str, offset: int = 0) -> list[DateMention]:
+    """ "yesterday", "earlier this week", "last year": times that only mean something against the
+    day the article was published (``resolve``)."""
+    out = []
+    for m in _RELATIVE.finditer(text):
+        rel = " ".join(m.group("rel").lower().split()).replace("past ", "last ").replace("tonight", "today")
+        out.append(DateMention(m.group(0), offset + m.start(), offset + m.end(), None, relative=rel))
+    return out
+
+
+# A weekday after these (in the same claim) is ahead of the publication date: "will speak Monday".
+_FUTURE = re.compile(r"\b(?:will|shall|is (?:set|due|expected|scheduled) to|are (?:set|due|expected|scheduled) to|"
+                     r"plans? to|planning to|next|upcoming|tomorrow)\b", re.I)
+
+
+def resolve(d: DateMention, published: _dt.date | None, before: str = "") -> tuple[_dt.date, _dt.date] | None:
+    """The calendar days a mention can mean, as (first, last), read against the publication date.
+
+    "on Friday" in an article published on a Sunday is the Friday two days before, unless the
+    words ``before`` it in the claim speak of the future ("will meet on Friday"); "June 3" is
+    June 3 of the publication year; "earlier this week" is Monday up to the day before
+    publication. None when the mention cannot be placed (no publication date, a decade).
+    """
+    if d.decade:
+        return None
+    if d.year is not None and d.month is None and d.weekday is None:
+        return _dt.date(d.year, 1, 1), _dt.date(d.year, 12, 31)
+    if d.month is not None:
+        year = d.year or (published.year if published else None)
+        if year is None:
+            return None
+        last = calendar.monthrange(year, d.month)[1]
+        lo, hi = min(d.day_low or 1, last), min(d.day_high or last, last)
+        return _dt.date(year, d.month, lo), _dt.date(year, d.month, hi)
+    if published is None:
+        return None
+    if d.weekday is not None:
+        back = (published.weekday() - d.weekday) % 7
+        if back and _FUTURE.search(before):
+            day = published + _dt.timedelta(days=7 - back)
+        else:
+            day = published - _dt.timedelta(days=back)
+        return day, day
+    return _relative_range(d.relative or "", published)
+
+
+def _relative_range(rel: str, p: _dt.date) -> tuple[_dt.date, _dt.date] | None:
+    day = _dt.timedelta(days=1)
+    monday = p - p.weekday() * day
+    month_start = p.replace(day=1)
+    prev_month_end = month_start - day
+    ranges = {
+        "yesterday": (p - day, p - day),
+        "today": (p, p),
+        "this week": (monday, monday + 6 * day),
+        "earlier this week": (monday, max(monday, p - day)),
+        "later this week": (p, monday + 6 * day),
+        "last week": (monday - 7 * day, monday - day),
+        "next week": (monday + 7 * day, monday + 13 * day),
+        "this month": (month_start, month_start.replace(day=calendar.monthrange(p.year, p.month)[1])),
+        "earlier this month": (month_start, max(month_start, p - day)),
+        "last month": (prev_month_end.replace(day=1), prev_month_end),
+        "this year": (_dt.date(p.year, 1, 1), _dt.date(p.year, 12, 31)),
+        "earlier this year": (_dt.date(p.year, 1, 1), p),
+        "last year": (_dt.date(p.year - 1, 1, 1), _dt.date(p.year - 1, 12, 31)),
+        "next year": (_dt.date(p.year + 1, 1, 1), _dt.date(p.year + 1, 12, 31)),
+    }
+    if rel == "next month":
+        first = (month_start + 32 * day).replace(day=1)
+        return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    return ranges.get(rel)
+
+
+def publication_date(iso: str | None) -> _dt.date | None:
+    """The day of an ISO date or datetime string; None when there is none or it is not a date."""
+    if not iso:
+        return None
+    try:
+        return _dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return None

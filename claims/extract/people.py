@@ -35,6 +35,11 @@ ROLES = {
     "chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "prosecutor": "prosecutor",
     "judge": "judge", "engineer": "engineer", "chief engineer": "engineer", "police chief": "police chief",
     "commissioner": "commissioner", "manager": "manager", "coach": "coach", "bishop": "bishop",
+    # abbreviated titles that introduce a surname in US news ("Rep. Novak", "Sen. Ortiz")
+    "rep.": "representative", "representative": "representative", "congressman": "representative",
+    "congresswoman": "representative", "sen.": "senator", "gov.": "governor", "lt. gov.": "lieutenant governor",
+    "lieutenant governor": "lieutenant governor", "press secretary": "press secretary",
+    "attorney general": "attorney general", "district attorney": "district attorney",
 }
 # "Transport Minister", "the minister of health": one office per portfolio.
 PORTFOLIOS = (
@@ -54,8 +59,13 @@ OFFICES = {
 }
 
 
+# A company's top posts: one person called its chief executive in one article and its
+# president in another is a disagreement, unless some text gives them both posts.
+EXECUTIVE_OFFICES = {"chief executive", "president"}
+
+
 def is_office(role: str | None) -> bool:
-    return bool(role) and (role in OFFICES or role.endswith(" minister"))
+    return bool(role) and (role in OFFICES or role in EXECUTIVE_OFFICES or role.endswith(" minister"))
 
 
 def offices_conflict(a: str, b: str) -> bool:
@@ -63,7 +73,15 @@ def offices_conflict(a: str, b: str) -> bool:
     if a == b or not (is_office(a) and is_office(b)):
         return False
     return not ({a, b} & {"minister"} and (a.endswith("minister") and b.endswith("minister")))
+
+
+def titles_in(text: str) -> set[str]:
+    """Every office a text names, normalised ("President and CEO" -> president, chief executive)."""
+    return {normalise_role(m.group(0)) for m in _ANY_TITLE.finditer(text)}
 _TITLE = _PORTFOLIO_MINISTER + "|" + "|".join(sorted((re.escape(t) for t in ROLES), key=len, reverse=True))
+
+
+_ANY_TITLE = re.compile(rf"(?<![\w-])(?i:{_TITLE})(?!\w)")
 
 
 def normalise_role(title: str) -> str:
@@ -84,7 +102,8 @@ _NOT_NAME = {
     "Therefore", "Meanwhile", "So", "Now", "Then", "There", "Here", "Both", "All", "Every", "No", "Not",
     "Earlier", "Later", "Today", "Yesterday", "Tomorrow", "Last", "Next", "According", "Said", "Says",
 }
-_NAME_TOKEN = r"(?:\p{Lu}\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)*|\p{Lu}\p{Ll}*\p{Lu}\p{Ll}+|\p{Lu}\.)"
+# "Novak", "Marić-Ortiz", "McAllister", "O’Brien" (a one-letter prefix and an apostrophe), "J."
+_NAME_TOKEN = r"(?:\p{Lu}\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)*|\p{Lu}\p{Ll}*\p{Lu}\p{Ll}+|\p{Lu}[’']\p{Lu}\p{Ll}+|\p{Lu}\.)"
 _NAME = rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}})"
 _NAME2 = rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}})"
 _QUALIFIER = rf"(?P<qual>(?:(?:former|ex-|late|then-|acting|outgoing|interim|(?!(?i:{_TITLE})\b)\p{{Lu}}[\w.’'-]+|[a-z]+-based|military|political|deputy|senior|chief|top)\s+){{0,3}})"
@@ -104,8 +123,11 @@ _APPOSITIVE_AFTER = re.compile(
 _SPEAKER_BEFORE = re.compile(rf"(?<![\w-]){_NAME}\s+(?:{_SPEECH})\b")
 _SPEAKER_AFTER = re.compile(rf"\b(?:{_SPEECH})\s+{_NAME}(?=\s*(?:[,.;:!]|$))")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+{_NAME}\b")
+# "Mr. Novak", "Mrs. Ortiz": an honorific makes a surname a person, with no office
+_HONORIFIC = re.compile(rf"(?<![\w])(?:Mr|Mrs|Ms|Dr)\.?\s+{_NAME}\b")
 _HAS_SPEECH = stdlib_re.compile(rf"\b(?:{_SPEECH}|according to)\b", stdlib_re.I)
-_HAS_TITLE = stdlib_re.compile(rf"\b(?:{'|'.join(sorted({w for t in ROLES for w in t.split()}))})\b", stdlib_re.I)
+_HAS_TITLE = stdlib_re.compile(
+    rf"\b(?:{'|'.join(sorted({stdlib_re.escape(w) for t in ROLES for w in t.split()}))})(?!\w)", stdlib_re.I)
 _HISTORICAL = re.compile(r"\b(?:former|ex-|late|then-|outgoing)\s*", re.I)
 
 
@@ -160,6 +182,8 @@ def extract_people(text: str, offset: int = 0) -> list[PersonMention]:
         )
 
     # Cheap stdlib pre-checks skip the Unicode-aware patterns on most claims (3x faster).
+    for m in _HONORIFIC.finditer(text):
+        add(m, with_role=False)
     if _HAS_SPEECH.search(text):
         for pattern in (_SPEAKER_BEFORE, _SPEAKER_AFTER, _ACCORDING):
             for m in pattern.finditer(text):

@@ -81,7 +81,7 @@ def test_bare_decade_word_without_article_is_not_a_date():
     [
         "Police detained 2,400 protesters.",
         "The fund holds $1987 in cash.",
-        "The mayor may resign next week.",
+        "The mayor may resign within days.",
         "Ruritanian Prime Minister Jane Roe opened the bridge.",
         "Mary Major, a Boston-based analyst, expects delays.",
         "Decision makers met the Octavia Group.",

@@ -1,0 +1,47 @@
+"""What a time or figure is the time or figure *of*: the content words next to it.
+
+"A staffer on Friday apologized for a post" and "had to apologize Saturday for a post" give
+one act (apologize ... post) two days. Without a parser, the words of the clause nearest to
+the date stand in for its event: its verb, its subject or object. Words are stemmed with the
+Snowball stemmer so "apologized" meets "apologize" and "published" "publishes".
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+
+_STEMMER = snowballstemmer.stemmer("english")
+_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+_CLAUSE_END = re.compile(r"[,;:!?()“”\"—–]|\.\s")
+# Words that say nothing about which event is meant: function words, speech and reporting
+# verbs (every article "said" things on different days), times themselves.
+_STOP = set("""
+a an the and or but of in on at to for from by with as into onto about over after before since until during
+than then that this these those there here it its it's he she they we you i his her their our your my me him
+them us who whom whose which what when where while is are was were be been being am has have had do does did
+will would shall should can could may might must not no nor so also just only even still yet already very
+more most less least much many some any all each every both either neither other another such own same
+said say says saying told tell tells telling added adds wrote writes according asked asks reported reports
+announced announces stated states noted notes claimed claims insisted explained argued
+monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow week weeks month
+months year years day days night morning afternoon evening earlier later last next past early late mid
+january february march april may june july august september october november december
+mr mrs ms dr new one two three first second time
+""".split())
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    return _STEMMER.stemWord(word.lower().strip("’'-"))
+
+
+def event_words(text: str, start: int, end: int, reach: int = 3, before: bool = True) -> frozenset[str]:
+    """Stems of up to ``reach`` content words on each side of ``text[start:end]`` (only after it
+    when not ``before``), within its clause: what the time or figure at that span is of."""
+    left = _CLAUSE_END.split(text[:start])[-1] if before else ""
+    right = _CLAUSE_END.split(text[end:], maxsplit=1)[0]
+    before = [w for w in _WORD.findall(left) if w.lower() not in _STOP and not w.isupper()][-reach:]
+    after = [w for w in _WORD.findall(right) if w.lower() not in _STOP and not w.isupper()][:reach]
+    return frozenset(stem(w) for w in before + after if len(w) > 2)
