@@ -150,6 +150,13 @@ NICKNAMES = [
 ]
 
 
+def _other_form(a: str, b: str) -> bool:
+    """Maria / Mario, Daniel / Daniela: first names that differ at the end are two names (often
+    two relatives), not one misspelt."""
+    ka, kb = _key(a), _key(b)
+    return ka[:-1] == kb[:-1] or ka.startswith(kb) or kb.startswith(ka)
+
+
 def _nicknames(a: str, b: str) -> bool:
     return any(a in group and b in group for group in NICKNAMES)
 
@@ -224,7 +231,7 @@ class EntityNameComparator(CorpusComparator):
                 if _first_name(p):
                     by_first[_first_name(p)].append((c, p))
             for fa, fb in itertools.combinations(sorted(by_first), 2):
-                if _nicknames(fa.lower(), fb.lower()) or not _spelling_variants(fa, fb, cfg):
+                if _nicknames(fa.lower(), fb.lower()) or _other_form(fa, fb) or not _spelling_variants(fa, fb, cfg):
                     continue
                 pairs = list(itertools.product(by_first[fa], by_first[fb]))
 
