@@ -4,9 +4,10 @@ The input is the report data dict made by :mod:`claims.report.build` (any
 version in :data:`claims.report.schema.READABLE`); this module reads nothing
 else: flag kinds' labels and the confidence thresholds come from the data's
 ``kinds`` and ``confidence`` (data of version 1, which has neither, gets
-build's defaults for them before rendering and embedding). The output is one self-contained HTML file: the CSS
-and JavaScript from ``templates/`` are inlined, nothing is loaded from the
-network, and it works when opened from ``file://``.
+build's defaults for them before rendering and embedding). The output is one
+self-contained HTML file: the CSS and JavaScript from ``templates/`` are
+inlined, nothing is loaded from the network (a document's own http(s) address
+is a plain link that opens apart), and it works when opened from ``file://``.
 
 The data is embedded as JSON in ``<script type="application/json"
 id="report-data">`` with ``<``, ``>`` and ``&`` written as ``\\u003c`` etc., so
