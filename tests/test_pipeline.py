@@ -7,6 +7,7 @@ import json
 import pytest
 
 from conftest import EVAL, SEEDS, in_ci
+from claims.report.schema import SCHEMA
 
 
 def _score_module():
@@ -75,7 +76,7 @@ def test_every_claim_points_back_into_its_file(seed_report):
     data = json.loads((out / "report.json").read_text(encoding="utf-8"))
     texts = {d["id"]: (SEEDS.parent / d["path"]).read_text(encoding="utf-8") if not d["path"].startswith("/")
              else open(d["path"], encoding="utf-8").read() for d in data["documents"]}
-    assert data["schema"] == "claims-report/1"
+    assert data["schema"] == SCHEMA
     for c in data["claims"]:
         assert texts[c["doc"]][c["start"]:c["end"]] == c["text"]
         assert c["sentence_start"] <= c["start"] < c["end"] <= c["sentence_end"]

@@ -1,7 +1,10 @@
-"""Build the report data: the JSON contract ``claims-report/1`` (see README, "The JSON contract").
+"""Build the report data: the JSON contract (:data:`claims.report.schema.SCHEMA`; see
+README, "The JSON contract", and :mod:`claims.report.schema` for its history).
 
 Templates never compute anything: all they show comes from this dict, which is
-also what ``report.json`` holds.
+also what ``report.json`` holds. Flag kinds' labels and the confidence thresholds
+are written into it here, from the comparators' registry, so neither the
+renderer nor report.js keeps a copy.
 """
 from __future__ import annotations
 
@@ -12,11 +15,33 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 import claims
+from claims.compare import default_comparators, kind_info
+from claims.report.schema import SCHEMA
 
 if TYPE_CHECKING:
     from claims.pipeline import Report
 
-SCHEMA = "claims-report/1"
+# A flag scored at or above "high" is shown as high confidence, at or above "medium" as
+# medium, else low. Written into the data (``confidence``): render.py and report.js read it there.
+CONFIDENCE = {"high": 0.75, "medium": 0.5}
+
+
+def builtin_kinds() -> list[str]:
+    """The kinds the built-in comparators emit, in the order they run."""
+    out: list[str] = []
+    for comparator in default_comparators():
+        for kind in (comparator.kind, *(extra.kind for extra in comparator.extra_kinds)):
+            if kind not in out:
+                out.append(kind)
+    return out
+
+
+def kinds_table(flag_kinds=()) -> dict[str, dict[str, str]]:
+    """``{kind: {label, description}}`` for every built-in kind, then every other kind in
+    ``flag_kinds`` (a plug-in's, registered or not) in sorted order."""
+    kinds = builtin_kinds()
+    kinds += sorted(set(flag_kinds) - set(kinds))
+    return {k: {"label": kind_info(k).label, "description": kind_info(k).description} for k in kinds}
 
 
 def _finite(x: float) -> float | None:
@@ -40,7 +65,7 @@ def build_report_data(report: "Report") -> dict:
     n_claims = Counter(c.doc for c in report.claims)
     documents = [
         {"id": d.id, "path": d.path, "name": d.name, "title": d.title, "date": d.date,
-         "n_claims": n_claims[d.id], "text": d.text}
+         "outlet": d.outlet, "url": d.url, "n_claims": n_claims[d.id], "text": d.text}
         for d in report.documents
     ]
     claims_out = []
@@ -82,4 +107,6 @@ def build_report_data(report: "Report") -> dict:
             "n_documents": len(documents), "n_claims": len(claims_out), "n_flags": len(flags),
             "flags_by_kind": dict(Counter(f["kind"] for f in flags)),
         },
+        "kinds": kinds_table(f["kind"] for f in flags),
+        "confidence": dict(CONFIDENCE),
     }

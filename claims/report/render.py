@@ -1,9 +1,13 @@
 """Render the fact-checker's HTML review report from the report data dict.
 
-The input is the "claims-report/1" dict made by :mod:`claims.report.build`; this
-module reads nothing else. The output is one self-contained HTML file: the CSS
-and JavaScript from ``templates/`` are inlined, nothing is loaded from the
-network, and it works when opened from ``file://``.
+The input is the report data dict made by :mod:`claims.report.build` (any
+version in :data:`claims.report.schema.READABLE`); this module reads nothing
+else: flag kinds' labels and the confidence thresholds come from the data's
+``kinds`` and ``confidence`` (data of version 1, which has neither, gets
+build's defaults for them before rendering and embedding). The output is one
+self-contained HTML file: the CSS and JavaScript from ``templates/`` are
+inlined, nothing is loaded from the network (a document's own http(s) address
+is a plain link that opens apart), and it works when opened from ``file://``.
 
 The data is embedded as JSON in ``<script type="application/json"
 id="report-data">`` with ``<``, ``>`` and ``&`` written as ``\\u003c`` etc., so
@@ -12,11 +16,20 @@ list, the clusters and the source documents are also rendered here (Jinja2,
 autoescape on), so the report is readable with JavaScript off and printable;
 ``report.js`` builds the interactive review views (filters, keyboard review,
 export) from the embedded JSON using DOM calls only, never ``innerHTML``.
+
+Note (view model): ``_context`` and its helpers below build a view model (ranks,
+confidence, context segments, per-document counts, cluster tables, source tokens,
+safe links) from the data. They belong with the data building in
+:mod:`claims.report.build` in spirit, but report.js computes the same from the
+embedded JSON, so the JSON stays lean and the view model stays here, beside the
+template that is its only reader. Moving it means a ``view.py`` fed by build's
+dict, not more keys in ``report.json``.
 """
 from __future__ import annotations
 
 import json
 import math
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,39 +37,62 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from claims.errors import InputError
+from claims.compare import kind_info
+from claims.report.build import CONFIDENCE, kinds_table
+from claims.report.schema import SCHEMA, version
 
-SCHEMA = "claims-report/1"
 TEMPLATES = Path(__file__).with_name("templates")
 
-KIND_LABELS = {
-    "numeric": "Numbers differ",
-    "garbled_number": "Garbled number",
-    "role": "Title or role differs",
-    "date": "Dates differ",
-    "entity_name": "Name spelled differently",
-    "negation": "One side negates the other",
-}
-KIND_ORDER = list(KIND_LABELS)
 DECISION_LABELS = {"confirmed": "Confirmed", "dismissed": "Dismissed", "follow-up": "Needs follow-up"}
-# above HIGH is "high confidence", above MEDIUM "medium", else "low" (report.js uses the same)
-HIGH, MEDIUM = 0.75, 0.5
 # with at most this many documents a cluster is a table with one column per document;
 # with more, one row per document that says something and a list of the silent ones
 MAX_COLUMNS = 6
 
 
 def render_html(data: dict) -> str:
-    """The HTML review report for ``data`` (a "claims-report/1" dict), as one string."""
-    schema = data.get("schema")
-    if schema is not None and schema != SCHEMA:
-        raise InputError(f"report data has schema {schema!r}; this version of claims renders {SCHEMA!r}")
+    """The HTML review report for ``data`` (report data of a readable schema version), as one string.
+
+    Data of an unknown schema raises :class:`claims.errors.InputError` with a one-line message.
+    """
+    version(data)
     template = _environment().get_template("report.html.j2")
-    return template.render(**_context(data))
+    return template.render(**_context(with_defaults(data)))
 
 
-def confidence(score: float) -> str:
-    return "high" if score >= HIGH else "medium" if score >= MEDIUM else "low"
+def with_defaults(data: dict) -> dict:
+    """``data`` with ``kinds`` and ``confidence`` filled in where it lacks them (version 1 data),
+    from the same functions build uses; data that has them is returned as it is."""
+    missing: dict[str, Any] = {}
+    if not isinstance(data.get("kinds"), dict):
+        missing["kinds"] = kinds_table(f.get("kind") for f in data.get("flags") or [] if isinstance(f.get("kind"), str))
+    if not isinstance(data.get("confidence"), dict):
+        missing["confidence"] = dict(CONFIDENCE)
+    return {**data, **missing} if missing else data
+
+
+def confidence(score: float, thresholds: dict | None = None) -> str:
+    """"high", "medium" or "low", by the data's ``confidence`` thresholds."""
+    t = thresholds or CONFIDENCE
+    return "high" if score >= float(t.get("high", 1)) else "medium" if score >= float(t.get("medium", 1)) else "low"
+
+
+def kind_label(kinds: dict, kind: str) -> str:
+    """The data's label for ``kind``; an unknown kind (a plug-in's) gets a plain fallback."""
+    entry = kinds.get(kind)
+    label = entry.get("label") if isinstance(entry, dict) else None
+    return label if isinstance(label, str) and label else kind_info(kind).label
+
+
+_WEB_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
+
+
+def web_link(url: Any) -> str | None:
+    """``url`` if it is an http(s) address a link may point at, else None (``javascript:``,
+    ``data:``, relative or odd addresses are shown as text, never linked)."""
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    return url if _WEB_URL.fullmatch(url) else None
 
 
 # --- embedding ------------------------------------------------------------------
@@ -124,6 +160,8 @@ def _context(data: dict) -> dict:
     clusters = {c["id"]: c for c in data.get("clusters") or []}
     flags = sorted(data.get("flags") or [], key=lambda f: -float(f.get("score") or 0))  # stable: build order on ties
     generator = dict(data.get("generator") or {})
+    kind_table = data.get("kinds") or {}
+    thresholds_c = data.get("confidence") or {}
 
     flags_per_doc: dict[str, int] = {}
     by_kind: dict[str, int] = {}
@@ -143,9 +181,9 @@ def _context(data: dict) -> dict:
             "id": f["id"],
             "rank": len(views) + 1,
             "kind": f["kind"],
-            "kind_label": KIND_LABELS.get(f["kind"], f["kind"]),
+            "kind_label": kind_label(kind_table, f["kind"]),
             "score": f"{score:.2f}",
-            "confidence": confidence(score),
+            "confidence": confidence(score, thresholds_c),
             "explanation": f.get("explanation") or "",
             "cluster": cluster if cluster in clusters else None,
             "cluster_label": (clusters[cluster].get("label") or "") if cluster in clusters else "",
@@ -159,8 +197,8 @@ def _context(data: dict) -> dict:
             ],
         })
 
-    kinds = [(k, KIND_LABELS[k], by_kind[k]) for k in KIND_ORDER if by_kind.get(k)]
-    kinds += [(k, k, n) for k, n in sorted(by_kind.items()) if k not in KIND_LABELS]
+    kinds = [(k, kind_label(kind_table, k), by_kind[k]) for k in kind_table if by_kind.get(k)]
+    kinds += [(k, kind_label(kind_table, k), n) for k, n in sorted(by_kind.items()) if k not in kind_table]
     claims_by_doc: dict[str, list[dict]] = {}
     for c in claims.values():  # once, not once per document: 500 x 27,000 was 14 s
         claims_by_doc.setdefault(c.get("doc"), []).append(c)
@@ -171,6 +209,9 @@ def _context(data: dict) -> dict:
             "path": d.get("path") or "",
             "title": d.get("title"),
             "date": d.get("date"),
+            "outlet": d.get("outlet"),
+            "url": d.get("url") if isinstance(d.get("url"), str) else None,
+            "link": web_link(d.get("url")),
             "n_claims": d.get("n_claims", len(claims_by_doc.get(d["id"], []))),
             "n_flags": flags_per_doc.get(d["id"], 0),
             "tokens": _source_tokens(d.get("text") or "", claims_by_doc.get(d["id"], [])),
@@ -180,7 +221,7 @@ def _context(data: dict) -> dict:
     thresholds = generator.get("thresholds") or {}
     css, js = _assets()
     return {
-        "schema": SCHEMA,
+        "schema": data.get("schema") or SCHEMA,
         "report_id": data.get("report_id") or "",
         "generator": {
             "name": generator.get("name") or "claims",
@@ -215,11 +256,17 @@ def _side(label: str, claim: dict, doc: dict, highlights: list[dict]) -> dict:
         "label": label,
         "doc_id": doc["id"],
         "doc_name": doc.get("name") or doc.get("path") or doc["id"],
+        "doc_meta": doc_meta(doc),
         "claim_id": claim["id"],
         "start": claim.get("start"),
         "end": claim.get("end"),
         "segments": context_segments(doc.get("text") or "", claim, highlights),
     }
+
+
+def doc_meta(doc: dict) -> str:
+    """"Fox News, 2012-08-02": the outlet and date shown beside a document's name (report.js: docMeta)."""
+    return ", ".join(str(doc[k]) for k in ("outlet", "date") if doc.get(k))
 
 
 def context_segments(text: str, claim: dict, highlights: list[dict]) -> list[tuple[str, str]]:

@@ -12,7 +12,9 @@ import pytest
 from sample_data import (
     HOSTILE_BREAKOUT,
     HOSTILE_IMG,
+    HOSTILE_OUTLET,
     HOSTILE_SCRIPT,
+    HOSTILE_URL,
     empty_data,
     large_data,
     sample_data,
@@ -218,7 +220,10 @@ def test_export_json_csv_and_claimreview(page, browser, report, data, open_repor
         assert item["@context"] == "https://schema.org" and item["@type"] == "ClaimReview"
         assert item["claimReviewed"] == claim["text"]
         assert item["itemReviewed"]["@type"] == "Claim"
-        assert item["itemReviewed"]["appearance"][0]["url"] == docs[claim["doc"]]["path"]
+        doc = docs[claim["doc"]]
+        appearance = item["itemReviewed"]["appearance"][0]
+        assert doc["url"].startswith(("https://", "http://"))  # the article's own address, not the file
+        assert appearance["url"] == doc["url"] and appearance["publisher"]["name"] == doc["outlet"]
         assert item["reviewRating"]["alternateName"]
         assert re.fullmatch(r"\d{4}-\d\d-\d\d", item["datePublished"])
         assert item["author"] == {"@type": "Organization", "name": "Orvana Fact Desk"}
@@ -304,6 +309,57 @@ def test_hostile_article_runs_nothing(page, report, data, open_report, page_erro
     assert page.evaluate("document.querySelectorAll('img').length") == 0
     assert page.evaluate("document.scripts.length") == 3  # the class switch, the data block, report.js
     assert not page_errors
+
+
+def test_documents_show_outlet_date_and_only_web_links(page, report, data, open_report, page_errors):
+    open_report(page, report)
+    rows = page.locator("table.documents tbody tr")
+    assert "Harbour Gazette" in rows.nth(0).inner_text() and "2025-03-04" in rows.nth(0).inner_text()
+    links = page.locator("table.documents a.external")
+    assert links.count() == 2
+    for i in range(2):
+        assert links.nth(i).get_attribute("target") == "_blank"
+        assert links.nth(i).get_attribute("rel") == "noopener noreferrer"
+        assert links.nth(i).get_attribute("href") == data["documents"][i]["url"]
+    hostile = rows.nth(3)
+    assert HOSTILE_URL in hostile.inner_text() and HOSTILE_OUTLET in hostile.inner_text()
+    assert hostile.locator("a").count() == 1  # the document's own anchor only
+    hostile.locator(".url-text").click()  # text, not a link: clicking runs nothing
+    assert page.evaluate("[...document.querySelectorAll('a[href]')].filter(a => !/^(#|https?:)/.test(a.getAttribute('href'))).length") == 0
+
+    page.click(".tabs a[data-tab='flags']")
+    top = cards(page).nth(0)
+    assert top.locator(".side-a .doc-meta").inner_text() == "Harbour Gazette, 2025-03-04"
+    assert top.locator(".side-b .doc-meta").inner_text() == "Lakeside Wire, 2025-03-05"
+    assert cards(page).nth(1).locator(".side-a .doc-meta").inner_text() == HOSTILE_OUTLET + ", 2025-03-04"
+    garbled = page.locator("#flag-list article.flag", has_text="Garbled number")
+    assert garbled.locator(".doc-meta").count() == 1  # the national daily names no outlet or date
+    page.fill("#f-search", "mail")  # the outlet is searchable: only the hostile outlet says "mail"
+    expect_count(page, "Showing 1 of 8 flags")
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__pwned") is None
+
+
+def test_plug_in_kind_and_confidence_come_from_the_data(page, tmp_path, data, open_report, page_errors):
+    data["flags"][0]["kind"] = "unit_mismatch"  # named nowhere: the fallback label
+    data["flags"][1]["kind"] = "test_unit"
+    data["kinds"]["test_unit"] = {"label": "Units differ", "description": "one figure in two units"}
+    data["confidence"] = {"high": 0.95, "medium": 0.9}
+    open_report(page, write_report(tmp_path, data), "#flags")
+    assert count_text(page) == "Showing all 8 flags"
+    top = cards(page).nth(0)
+    assert top.locator(".kind").inner_text() == "Unit mismatch"
+    assert "score 0.92 · medium confidence" in top.inner_text()
+    assert "score 0.88 · low confidence" in cards(page).nth(1).inner_text()
+    assert cards(page).nth(1).locator(".kind").inner_text() == "Units differ"
+    labels = page.locator("#f-kinds label").all_inner_texts()
+    assert any(t.startswith("Unit mismatch") for t in labels) and any(t.startswith("Units differ") for t in labels)
+    style = "sel => getComputedStyle(document.querySelector(sel)).backgroundColor"
+    neutral = page.evaluate(style, "#flag-list .kind-unit_mismatch")
+    assert neutral == page.evaluate(style, "#flag-list .kind-test_unit") != page.evaluate(style, "#flag-list .kind-date")
+    for kind in ("numeric", "garbled_number", "role", "date", "entity_name", "negation", "test_unit"):
+        page.locator(f"#f-kinds input[value='{kind}']").uncheck()
+    assert count_text(page) == "Showing 1 of 8 flags"
 
 
 def test_no_flags_says_so(page, tmp_path, open_report):

@@ -1,9 +1,9 @@
-"""Report data dicts ("claims-report/1") for the report tests.
+"""Report data dicts (schema "claims-report/2") for the report tests.
 
 ``sample_data()`` is a small, realistic event (an invented ferry disaster on an
-invented lake) told by four articles, one of them hostile: its title and text
-carry ``<script>`` and ``<img onerror=...>`` that must show as text and run
-nothing. Every offset is computed from the text, so the dict is what the build
+invented lake) told by four articles, one of them hostile: its title, outlet and
+text carry ``<script>`` and ``<img onerror=...>`` that must show as text and run
+nothing, and its url is ``javascript:``, which must never become a link. Every offset is computed from the text, so the dict is what the build
 step would produce. ``large_data()`` is a synthetic event of any size for the
 performance test, and ``empty_data()`` a run that found nothing.
 """
@@ -13,11 +13,15 @@ import copy
 import hashlib
 import random
 
-SCHEMA = "claims-report/1"
+from claims.report.build import CONFIDENCE, kinds_table
+from claims.report.schema import SCHEMA
+from claims.settings import Settings
 
 HOSTILE_SCRIPT = "<script>window.__pwned = 1; alert(1)</script>"
 HOSTILE_IMG = '<img src=x onerror="window.__pwned = 2; alert(2)">'
 HOSTILE_BREAKOUT = "</script><script>window.__pwned = 3</script>"
+HOSTILE_URL = "javascript:window.__pwned = 4; alert(4)"
+HOSTILE_OUTLET = "<b onmouseover=\"window.__pwned = 5\">Reader</b> mail"
 
 
 def _generator(created: str = "2026-11-23T01:00:00+00:00") -> dict:
@@ -188,6 +192,15 @@ def _doc_text(sentences: list[str]) -> tuple[str, list[tuple[int, int]]]:
     return text + "\n", spans
 
 
+# (outlet, url) per document of _DOCS
+_META = [
+    ("Harbour Gazette", "https://harbour-gazette.example/2025/03/04/ferry-capsizes"),
+    ("Lakeside Wire", "http://lakeside-wire.example/news/orvana-death-toll"),
+    (None, None),
+    (HOSTILE_OUTLET, HOSTILE_URL),
+]
+
+
 def _assemble(documents, claims, clusters, flags, created=None) -> dict:
     by_kind: dict[str, int] = {}
     for f in flags:
@@ -197,6 +210,7 @@ def _assemble(documents, claims, clusters, flags, created=None) -> dict:
     return {
         "schema": SCHEMA,
         "generator": _generator(created) if created else _generator(),
+        "settings": Settings().explain(),
         "report_id": report_id(documents),
         "documents": documents,
         "claims": claims,
@@ -208,6 +222,8 @@ def _assemble(documents, claims, clusters, flags, created=None) -> dict:
             "n_flags": len(flags),
             "flags_by_kind": by_kind,
         },
+        "kinds": kinds_table(f["kind"] for f in flags),
+        "confidence": dict(CONFIDENCE),
     }
 
 
@@ -217,8 +233,9 @@ def sample_data() -> dict:
     for i, (path, title, date, sentences) in enumerate(_DOCS):
         text, spans = _doc_text(sentences)
         sentence_spans.append(spans)
+        outlet, url = _META[i]
         documents.append({"id": f"d{i}", "path": path, "name": path.rsplit("/", 1)[-1], "title": title,
-                          "date": date, "n_claims": 0, "text": text})
+                          "date": date, "outlet": outlet, "url": url, "n_claims": 0, "text": text})
     claims, claim_by_id = [], {}
     for cid, di, si, ctext, cluster, extra in _CLAIMS:
         s0, s1 = sentence_spans[di][si]
@@ -251,7 +268,7 @@ def sample_data() -> dict:
         name_b = documents[int(b["doc"][1:])]["name"]
         flags.append({"id": flag_id(name_a, a["text"], name_b, b["text"]), "a": ca, "b": cb, "kind": kind,
                       "score": score, "explanation": expl, "cluster": a["cluster"] if a["cluster"] == b["cluster"] else None,
-                      "highlights": {"a": hla, "b": hlb}})
+                      "group": "", "similar": 0, "highlights": {"a": hla, "b": hlb}})
     return _assemble(documents, claims, clusters, flags)
 
 
@@ -306,7 +323,8 @@ def large_data(n_docs: int = 50, n_flags: int = 2000, sentences_per_doc: int = 8
             parts.append((k, s0, s0 + len(sent), sent, f"{n:,}"))
         text += "\n"
         doc = {"id": f"d{di}", "path": f"big/{di:03d}_wire.txt", "name": f"{di:03d}_wire.txt",
-               "title": f"Wire report {di}", "date": f"2025-03-{1 + di % 28:02d}", "n_claims": 0, "text": text}
+               "title": f"Wire report {di}", "date": f"2025-03-{1 + di % 28:02d}", "outlet": f"Wire {di % 7}",
+               "url": f"https://wire.example/{di}", "n_claims": 0, "text": text}
         documents.append(doc)
         for k, s0, s1, sent, num in parts:
             c_end = s0 + sent.index(", according")
@@ -331,6 +349,7 @@ def large_data(n_docs: int = 50, n_flags: int = 2000, sentences_per_doc: int = 8
         flags.append({"id": flag_id(da["name"], a["text"], db["name"], b["text"]), "a": a["id"], "b": b["id"],
                       "kind": kind, "score": round(rng.uniform(0.3, 1.0), 3),
                       "explanation": f"Topic {k}: {a['_num'][2]} against {b['_num'][2]}.", "cluster": k,
+                      "group": "", "similar": 0,
                       "highlights": {"a": [{"start": a["_num"][0], "end": a["_num"][1], "label": a["_num"][2]}],
                                      "b": [{"start": b["_num"][0], "end": b["_num"][1], "label": b["_num"][2]}]}})
     for c in claims:

@@ -62,16 +62,24 @@ def embedded(html: str) -> dict:
     return json.loads(m.group(1))
 
 
-def test_one_self_contained_file(html):
+def test_one_self_contained_file(html, data):
     assert html.startswith("<!DOCTYPE html>")
     tags = parse(html).tags
+    article_urls = {d["url"] for d in data["documents"] if (d["url"] or "").startswith("http")}
     for tag, attrs in tags:
+        if tag == "a" and attrs.get("href") in article_urls:
+            # a link to the article itself loads nothing; it opens apart, telling the site nothing
+            assert attrs.get("target") == "_blank" and attrs.get("rel") == "noopener noreferrer", attrs
+            continue
         for name in ("src", "href", "action", "poster", "data"):
             value = (attrs.get(name) or "").strip().lower()
             assert not value.startswith(("http:", "https:", "//")), (tag, attrs)
     assert not [t for t, a in tags if t == "link"], "stylesheets must be inlined"
     assert not [a for t, a in tags if t == "script" and "src" in a], "scripts must be inlined"
-    assert re.search(r"https?://", re.sub(r'"https://schema\.org"|\'https://schema\.org\'', "", html)) is None
+    rest = re.sub(r'"https://schema\.org"|\'https://schema\.org\'', "", html)
+    for url in article_urls:
+        rest = rest.replace(url, "")
+    assert re.search(r"https?://", rest) is None
     assert "{{" not in html and "{%" not in html
     assert "<style>" in html and "claims review report" in html.lower()
 
@@ -147,9 +155,107 @@ def test_infinite_bounds_become_null(data):
     assert embedded(render_html(d))["claims"][7]["quantities"][0]["high"] is None
 
 
-def test_other_schema_is_refused(data):
-    with pytest.raises(InputError, match="claims-report/1"):
-        render_html({**data, "schema": "claims-report/2"})
+@pytest.mark.parametrize("schema", ["claims-report/3", "claims-report/0", "other/2", 2])
+def test_other_schema_is_refused_in_one_line(data, schema):
+    with pytest.raises(InputError, match="claims-report/1.*claims-report/2") as err:
+        render_html({**data, "schema": schema})
+    assert "\n" not in str(err.value) and repr(schema) in str(err.value)
+
+
+def test_version_1_data_still_renders(data):
+    """A report.json written before schema 2 (no kinds, confidence, settings, outlet, url)."""
+    d = copy.deepcopy(data)
+    d["schema"] = "claims-report/1"
+    for key in ("kinds", "confidence", "settings"):
+        del d[key]
+    for doc in d["documents"]:
+        del doc["outlet"], doc["url"]
+    html = render_html(d)
+    assert "Numbers differ" in html and "score 0.92 · high confidence" in html
+    assert "Report data schema <code>claims-report/1</code>" in html
+    out = embedded(html)  # report.js gets the labels and thresholds from the data all the same
+    assert out["kinds"]["numeric"]["label"] == "Numbers differ" and out["confidence"] == data["confidence"]
+    assert out["schema"] == "claims-report/1" and out["flags"] == json.loads(json.dumps(d["flags"]))
+
+
+def test_kind_labels_and_confidence_come_from_the_data_only(data):
+    d = copy.deepcopy(data)
+    d["kinds"]["numeric"] = {"label": "Figures disagree", "description": "two figures for one count"}
+    d["confidence"] = {"high": 0.95, "medium": 0.9}
+    html = render_html(d)
+    assert "Figures disagree" in html
+    assert "Numbers differ" not in html, "no copy of the labels in render.py, the template or report.js"
+    assert "score 0.92 · medium confidence" in html and "score 0.81 · low confidence" in html
+    assert "0.75" not in parse(html).scripts[2], "no copy of the thresholds in report.js"
+
+
+def test_unknown_kind_gets_a_fallback_label_and_neutral_style(data):
+    d = copy.deepcopy(data)
+    d["flags"][0]["kind"] = "unit_mismatch"  # a plug-in's kind this run's registry never saw
+    html = render_html(d)
+    assert '<span class="kind kind-unit_mismatch">Unit mismatch</span>' in html
+    assert "<code>unit_mismatch</code>" in html  # in the overview's kinds table
+    d["kinds"]["unit_mismatch"] = {"label": "Units differ", "description": "one figure in two units"}
+    assert '<span class="kind kind-unit_mismatch">Units differ</span>' in render_html(d)
+
+
+def _documents_rows(html: str) -> list[str]:
+    table = re.search(r'<table class="documents">(.*?)</table>', html, re.S).group(1)
+    return re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>")[1], re.S)
+
+
+def test_document_metadata_in_the_overview(html, data):
+    rows = _documents_rows(html)
+    assert len(rows) == len(data["documents"])
+    gazette, wire, national, hostile = rows
+    assert "Harbour Gazette" in gazette and '<time datetime="2025-03-04">2025-03-04</time>' in gazette
+    assert ('<a class="external" href="https://harbour-gazette.example/2025/03/04/ferry-capsizes" '
+            'rel="noopener noreferrer" target="_blank">') in gazette
+    assert '<a class="external" href="http://lakeside-wire.example/news/orvana-death-toll"' in wire
+    assert "Lakeside Wire" in wire and "2025-03-05" in wire
+    assert "<a " not in national.split("</td>", 2)[2]  # no outlet, no url: dashes, no link
+    # javascript: is shown as text, never as a link; the hostile outlet is text too
+    assert hostile.count("<a ") == 1 and 'href="#doc-d3"' in hostile
+    assert '<span class="url-text">javascript:window.__pwned = 4; alert(4)</span>' in hostile
+    assert "&lt;b onmouseover=&#34;window.__pwned = 5&#34;&gt;Reader&lt;/b&gt; mail" in hostile
+    for tag, attrs in parse(html).tags:
+        assert not (attrs.get("href") or "").strip().lower().startswith(("javascript:", "data:", "vbscript:"))
+
+
+@pytest.mark.parametrize("url, linked", [
+    ("https://example.org/a?b=1&c=2", True),
+    ("HTTP://EXAMPLE.ORG/", True),
+    (" https://example.org/ ", True),
+    ("javascript:alert(1)", False),
+    ("JaVaScRiPt:alert(1)", False),
+    (" javascript:alert(1)", False),
+    ("java\tscript:alert(1)", False),
+    ("data:text/html,<script>alert(1)</script>", False),
+    ("vbscript:msgbox", False),
+    ("//example.org/x", False),
+    ("example.org/x", False),
+    ("https://exa mple.org", False),
+    ("", False),
+])
+def test_only_http_addresses_become_links(data, url, linked):
+    d = copy.deepcopy(data)
+    d["documents"][0]["url"] = url
+    row = _documents_rows(render_html(d))[0]
+    links = re.findall(r'<a class="external" href="([^"]*)" rel="noopener noreferrer" target="_blank">', row)
+    assert links == ([url.strip().replace("&", "&amp;")] if linked else [])
+    if not linked and url:
+        assert "url-text" in row
+
+
+def test_flag_sides_show_outlet_and_date(html, data):
+    top = re.search(r'<article class="flag" id="flag-%s".*?</article>' % data["flags"][0]["id"], html, re.S).group(0)
+    sides = re.findall(r'<h4>(.*?)</h4>', top, re.S)
+    assert '<span class="doc-meta">Harbour Gazette, 2025-03-04</span>' in sides[0]
+    assert '<span class="doc-meta">Lakeside Wire, 2025-03-05</span>' in sides[1]
+    # a document with neither gets no empty label
+    garbled = next(f for f in data["flags"] if f["kind"] == "garbled_number")
+    card = re.search(r'<article class="flag" id="flag-%s".*?</article>' % garbled["id"], html, re.S).group(0)
+    assert card.count('class="doc-meta"') == 1
 
 
 def test_rendering_is_deterministic(data, html):

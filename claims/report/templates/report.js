@@ -18,21 +18,11 @@
   root.classList.add('js');
   var t0 = performance.now();
 
-  var KIND_LABELS = {
-    numeric: 'Numbers differ',
-    garbled_number: 'Garbled number',
-    role: 'Title or role differs',
-    date: 'Dates differ',
-    entity_name: 'Name spelled differently',
-    negation: 'One side negates the other'
-  };
-  var KIND_ORDER = Object.keys(KIND_LABELS);
   var DECISIONS = ['confirmed', 'dismissed', 'follow-up'];
   var DECISION_LABELS = { confirmed: 'Confirmed', dismissed: 'Dismissed', 'follow-up': 'Needs follow-up' };
   var DECISION_KEYS = { confirmed: 'c', dismissed: 'd', 'follow-up': 'f' };
   var KEY_DECISION = { c: 'confirmed', d: 'dismissed', f: 'follow-up', u: '' };
   var TABS = ['overview', 'flags', 'clusters', 'sources'];
-  var HIGH = 0.75, MEDIUM = 0.5; // same as render.py
   var PAGE = 40;
 
   function $(id) { return document.getElementById(id); }
@@ -73,6 +63,41 @@
     return;
   }
 
+  // ---- kinds and confidence: from the data (build.py writes them), never a copy here ----
+
+  var KINDS = data.kinds && typeof data.kinds === 'object' ? data.kinds : {};
+  var KIND_ORDER = Object.keys(KINDS);
+  var CONF = data.confidence && typeof data.confidence === 'object' ? data.confidence : {};
+  var HIGH = Number(CONF.high), MEDIUM = Number(CONF.medium);
+  if (!isFinite(HIGH)) HIGH = 1;
+  if (!isFinite(MEDIUM)) MEDIUM = HIGH;
+
+  /* The data's label for a kind; one it does not name (a plug-in's) reads "Unit mismatch"
+     for "unit_mismatch", as claims.compare.kind_info would say. */
+  function kindLabel(kind) {
+    var k = String(kind);
+    var entry = Object.prototype.hasOwnProperty.call(KINDS, k) ? KINDS[k] : null;
+    if (entry && typeof entry.label === 'string' && entry.label) return entry.label;
+    var plain = k.replace(/_/g, ' ');
+    return plain.charAt(0).toUpperCase() + plain.slice(1);
+  }
+  function kindDescription(kind) {
+    var entry = Object.prototype.hasOwnProperty.call(KINDS, kind) ? KINDS[kind] : null;
+    return entry && typeof entry.description === 'string' && entry.description ? entry.description : String(kind);
+  }
+
+  /* The article's address if it is http(s), else null (render.py web_link). */
+  function webLink(url) {
+    if (typeof url !== 'string') return null;
+    url = url.trim();
+    return /^https?:\/\/[^\s\x00-\x1f\x7f]+$/i.test(url) ? url : null;
+  }
+
+  /* "Fox News, 2012-08-02": a document's outlet and date (render.py doc_meta). */
+  function docMeta(d) {
+    return [d.outlet, d.date].filter(function (v) { return v; }).map(String).join(', ');
+  }
+
   // ---- indexes -------------------------------------------------------------------
 
   var docs = data.documents || [];
@@ -90,8 +115,8 @@
     var da = docById.get(a.doc), db = docById.get(b.doc);
     flags.push({
       f: f, a: a, b: b, da: da, db: db, order: i, score: Number(f.score) || 0,
-      hay: [f.id, f.kind, KIND_LABELS[f.kind] || '', f.explanation || '', a.text || '', b.text || '',
-        da.name || '', db.name || '', da.title || '', db.title || ''].join('\n').toLowerCase()
+      hay: [f.id, f.kind, kindLabel(f.kind), f.explanation || '', a.text || '', b.text || '',
+        da.name || '', db.name || '', da.title || '', db.title || '', da.outlet || '', db.outlet || ''].join('\n').toLowerCase()
     });
   });
   var byScore = flags.slice().sort(function (x, y) { return (y.score - x.score) || (x.order - y.order); });
@@ -325,14 +350,14 @@
   var rendered = 0;
   var current = -1;
   var cards = new Map(); // flag id -> card element, for the rendered ones
-  var kindCounts = {};
+  var kindCounts = Object.create(null);
 
   kindsPresent.forEach(function (k) {
     var box = el('input', { type: 'checkbox', value: k, checked: true });
     box.defaultChecked = true;
     var n = el('span', { class: 'n', text: '0' });
     kindCounts[k] = n;
-    ui.kinds.append(el('label', null, [box, el('span', { class: 'kind kind-' + k, title: k, text: KIND_LABELS[k] || k }), n]));
+    ui.kinds.append(el('label', null, [box, el('span', { class: 'kind kind-' + k, title: kindDescription(k), text: kindLabel(k) }), n]));
   });
   docs.forEach(function (d) { ui.doc.append(el('option', { value: d.id, text: d.name || d.path || d.id })); });
 
@@ -366,7 +391,7 @@
   function applyFilters(keepId) {
     var t = performance.now();
     readFilters();
-    var counts = {};
+    var counts = Object.create(null);
     kindsPresent.forEach(function (k) { counts[k] = 0; });
     var source = filters.sort === 'doc' ? byDoc : byScore;
     visible = [];
@@ -426,7 +451,7 @@
     var head = el('header', { class: 'flag-head' }, [
       el('h3', { class: 'flag-title', id: titleId }, [
         el('span', { class: 'rank', text: '#' + x.rank }),
-        el('span', { class: 'kind kind-' + f.kind, title: f.kind, text: KIND_LABELS[f.kind] || f.kind })
+        el('span', { class: 'kind kind-' + f.kind, title: kindDescription(f.kind), text: kindLabel(f.kind) })
       ]),
       el('span', { class: 'score score-' + confidence(score), text: 'score ' + score.toFixed(2) + ' · ' + confidence(score) + ' confidence' }),
       f['new'] ? el('span', { class: 'badge badge-new', title: 'Not in the earlier decisions', text: 'NEW' }) : null,
@@ -477,6 +502,7 @@
         el('span', { class: 'side-label', text: label }), ' ',
         el('a', { class: 'source-link', href: '#claim-' + claim.id, title: 'Show this claim in its source document',
           'data-side': label.toLowerCase(), text: doc.name || doc.path || doc.id }), ' ',
+        docMeta(doc) ? el('span', { class: 'doc-meta', text: docMeta(doc) }) : null, docMeta(doc) ? ' ' : null,
         el('span', { class: 'offsets', text: 'chars ' + claim.start + '–' + claim.end })
       ]),
       contextNode(doc, claim, highlights),
@@ -724,8 +750,9 @@
       if (r.decision !== 'confirmed') return;
       [[x.a, x.da, x.b, x.db, 'a'], [x.b, x.db, x.a, x.da, 'b']].forEach(function (s) {
         var c = s[0], d = s[1], oc = s[2], od = s[3];
-        var appearance = { '@type': 'CreativeWork', url: d.path || d.name, name: d.title || d.name };
+        var appearance = { '@type': 'CreativeWork', url: webLink(d.url) || d.path || d.name, name: d.title || d.name };
         if (d.date) appearance.datePublished = d.date;
+        if (d.outlet) appearance.publisher = { '@type': 'Organization', name: d.outlet };
         var item = { '@type': 'Claim', appearance: [appearance] };
         if (d.date) item.datePublished = d.date;
         items.push({
