@@ -77,3 +77,62 @@ def test_a_namesake_without_an_office_does_not_hide_a_title_conflict(run_article
     })
     roles = [f for f in report.flags if f.kind == "role"]
     assert len(roles) == 1 and "Karl Brandt" in roles[0].explanation
+
+
+# ------------------------------------------------------------------ rules on fixed claims (no pipeline run)
+from claims.compare import EntityNameComparator, RoleComparator  # noqa: E402
+
+
+def _names(corpus, *texts):
+    claims, ctx = corpus({f"{i}.md": (t, None) for i, t in enumerate(texts)})
+    return EntityNameComparator().find(claims, ctx)
+
+
+def test_a_first_name_misspelt_is_flagged(corpus):
+    flags = _names(corpus, "Former Chilean President Rodrigo Almarza said he would not attend.\n",
+                   "Former Chilean President Rodirgo Almarza told reporters he would stay home.\n")
+    assert len(flags) == 1 and "Rodirgo" in flags[0].explanation
+
+
+def test_first_names_differing_at_the_end_are_two_people(corpus):
+    assert _names(corpus, "Economist Maria Lindqvist, a senior fellow, expects growth.\n",
+                  "Economist Mario Lindqvist, a professor, expects a recession.\n") == []
+
+
+def test_a_nickname_is_not_a_misspelling(corpus):
+    assert _names(corpus, "Senator William Hartigan said the bill would pass.\n",
+                  "Sen. Bill Hartigan told reporters the bill would pass.\n") == []
+
+
+def test_a_surname_capitalised_two_ways_is_flagged(corpus):
+    flags = _names(corpus, "Campaign spokesman Theo DeMarco issued a statement on Saturday.\n"
+                           "It was a poor choice, Demarco said.\n")
+    assert len(flags) == 1 and flags[0].kind == "entity_name"
+
+
+def test_a_surname_shouted_in_capitals_is_not_a_variant(corpus):
+    assert _names(corpus, "Campaign spokesman Theo DeMarco issued a statement.\n",
+                  "DEMARCO SAID NOTHING MORE, the station reported.\n") == []
+
+
+def test_a_dropped_apostrophe_prefix_is_flagged(corpus):
+    flags = _names(corpus, "Former Rep. Aidan O’Callaghan campaigned in the north on Saturday.\n"
+                           "Callaghan demanded the release of the full audit.\n")
+    assert len(flags) == 1 and "O’Callaghan" in flags[0].explanation
+
+
+def _roles(corpus, *texts):
+    claims, ctx = corpus({f"{i}.md": (t, None) for i, t in enumerate(texts)})
+    return RoleComparator().find(claims, ctx)
+
+
+def test_chief_executive_and_president_of_one_company_disagree(corpus):
+    flags = _roles(corpus, "Bakery chain CEO Hanna Voss said the stores would stay open.\n",
+                   "Bakery chain president Hanna Voss said the stores would stay open.\n")
+    assert len(flags) == 1 and "chief executive" in flags[0].explanation
+
+
+def test_president_and_chief_executive_held_together_is_no_conflict(corpus):
+    assert _roles(corpus, "Bakery chain CEO Hanna Voss said the stores would stay open.\n",
+                  "Bakery chain president Hanna Voss said the stores would stay open.\n",
+                  "Hanna Voss, the president and chief executive of the chain, declined to comment.\n") == []

@@ -136,3 +136,35 @@ def test_a_measurement_is_not_a_head_count(run_articles):
         "b.txt": "The agency said 85 people were killed by the earthquake in the hills.\n",
     })
     assert report.flags == []
+
+
+# ------------------------------------------------------------------ counts of one unit of one thing
+from conftest import claim_with  # noqa: E402
+
+from claims.compare import QuantityComparator  # noqa: E402
+
+
+def test_pages_of_the_same_documents_disagree(corpus):
+    claims, ctx = corpus({
+        "a.md": ("The ministry said it had received 42,000 pages of the envoy's letters from the archive.\n", None),
+        "b.md": ("Boxes holding 38,000 pages of printed letters were delivered to the ministry in May.\n", None),
+    })
+    flag = QuantityComparator().compare(claim_with(claims, "42,000"), claim_with(claims, "38,000"), ctx)
+    assert flag is not None and flag.kind == "numeric"
+
+
+def test_a_hyphenated_count_is_compared(corpus):
+    claims, ctx = corpus({
+        "a.md": ("The mayor read the 52-word pledge on the steps of the old library.\n", None),
+        "b.md": ("Standing on the library steps, the mayor recited a 56-word pledge.\n", None),
+    })
+    flag = QuantityComparator().compare(claim_with(claims, "52-word"), claim_with(claims, "56-word"), ctx)
+    assert flag is not None
+
+
+def test_pages_of_different_things_are_not_compared(corpus):
+    claims, ctx = corpus({
+        "a.md": ("The ministry said it had received 42,000 pages of the envoy's letters from the archive.\n", None),
+        "b.md": ("The inquiry published 300 pages of witness testimony on Friday.\n", None),
+    })
+    assert QuantityComparator().compare(claim_with(claims, "42,000"), claim_with(claims, "300 pages"), ctx) is None

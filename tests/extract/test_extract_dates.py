@@ -141,3 +141,48 @@ def test_compatible(a, b, same):
 def test_a_date_is_compatible_with_itself():
     x = d("It happened on June 14, 2011.")
     assert compatible(x, x)
+
+
+# ------------------------------------------------------------------ times placed against the publication day
+import datetime as dt  # noqa: E402
+
+from claims.extract.dates import resolve  # noqa: E402
+
+SUNDAY = dt.date(2019, 3, 10)
+
+
+def _one(text: str):
+    found = extract_dates(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_weekday_is_the_last_such_day_up_to_publication():
+    d = _one("The council voted on Friday.")
+    assert resolve(d, SUNDAY, "The council voted on ") == (dt.date(2019, 3, 8), dt.date(2019, 3, 8))
+
+
+def test_a_weekday_after_a_future_word_is_ahead():
+    d = _one("The council will vote on Friday.")
+    assert resolve(d, SUNDAY, "The council will vote on ") == (dt.date(2019, 3, 15), dt.date(2019, 3, 15))
+
+
+def test_the_publication_weekday_is_that_day():
+    assert resolve(_one("It closed on Sunday."), SUNDAY, "It closed on ") == (SUNDAY, SUNDAY)
+
+
+def test_relative_times_become_ranges():
+    assert resolve(_one("It happened yesterday."), SUNDAY) == (dt.date(2019, 3, 9),) * 2
+    assert resolve(_one("It opened earlier this week."), dt.date(2019, 3, 8)) == (dt.date(2019, 3, 4), dt.date(2019, 3, 7))
+    assert resolve(_one("It opened last week."), SUNDAY) == (dt.date(2019, 2, 25), dt.date(2019, 3, 3))
+    assert resolve(_one("Sales fell last year."), SUNDAY) == (dt.date(2018, 1, 1), dt.date(2018, 12, 31))
+    assert resolve(_one("It opened last month."), SUNDAY) == (dt.date(2019, 2, 1), dt.date(2019, 2, 28))
+
+
+def test_a_month_without_a_year_is_in_the_publication_year():
+    assert resolve(_one("It opened on June 3."), SUNDAY) == (dt.date(2019, 6, 3),) * 2
+
+
+def test_nothing_is_placed_without_a_publication_date():
+    assert resolve(_one("It opened on Friday."), None) is None
+    assert resolve(_one("It opened in 2004."), None) == (dt.date(2004, 1, 1), dt.date(2004, 12, 31))
