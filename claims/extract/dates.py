@@ -170,7 +170,8 @@ def resolve(d: DateMention, published: _dt.date | None, before: str = "") -> tup
     if d.year is not None and d.month is None and d.weekday is None:
         return _dt.date(d.year, 1, 1), _dt.date(d.year, 12, 31)
     if d.month is not None:
-        year = d.year or (published.year if published else None)
+        # "in early July" in a December article may be this July or last: left to ``compatible``
+        year = d.year
         if year is None:
             return None
         last = calendar.monthrange(year, d.month)[1]

@@ -37,11 +37,46 @@ def stem(word: str) -> str:
     return _STEMMER.stemWord(word.lower().strip("’'-"))
 
 
+_DETERMINER = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your",
+               "whose", "every", "each", "any", "some", "no"}
+_AUXILIARY = {"to", "will", "would", "could", "should", "may", "might", "must", "did", "does", "do", "has", "have",
+              "had", "is", "was", "were", "are", "been", "be", "being", "not", "also", "officially", "formally"}
+
+
+def act_words(text: str, start: int, end: int, reach: int = 1) -> frozenset[str]:
+    """Like :func:`event_words`, but only words that read as verbs: what was *done* at that time
+    ("apologized on Friday", "had to apologize Saturday", "the term ends in 2019"), not the
+    nouns of the topic ("Sunday's massacre", "the Wednesday hearing", "fiscal 2012")."""
+    left = _CLAUSE_END.split(text[:start])[-1]
+    right = _CLAUSE_END.split(text[end:], maxsplit=1)[0]
+    tokens_left = _WORD.findall(left)
+    tokens_right = _WORD.findall(right)
+    found = []
+    for tokens, side in ((tokens_left, "left"), (tokens_right, "right")):
+        content = [(i, w) for i, w in enumerate(tokens) if _content(w)]
+        content = content[-reach:] if side == "left" else content[:reach]
+        for i, w in content:
+            previous = tokens[i - 1].lower() if i > 0 else ""
+            if previous in _DETERMINER or previous.endswith(("’s", "'s")):
+                continue
+            if previous in _AUXILIARY or w.endswith("ed") or (w.endswith("s") and not w.endswith(("ss", "us", "is"))):
+                found.append(stem(w))
+    return frozenset(found)
+
+
 def event_words(text: str, start: int, end: int, reach: int = 3, before: bool = True) -> frozenset[str]:
-    """Stems of up to ``reach`` content words on each side of ``text[start:end]`` (only after it
-    when not ``before``), within its clause: what the time or figure at that span is of."""
+    """Stems of up to ``reach`` lowercase content words on each side of ``text[start:end]`` (only
+    after it when not ``before``), within its clause: what the time or figure there is of.
+
+    Names are left out on purpose: every claim of an event names its people, so a shared name
+    says nothing about which of their acts a date belongs to.
+    """
     left = _CLAUSE_END.split(text[:start])[-1] if before else ""
     right = _CLAUSE_END.split(text[end:], maxsplit=1)[0]
-    before = [w for w in _WORD.findall(left) if w.lower() not in _STOP and not w.isupper()][-reach:]
-    after = [w for w in _WORD.findall(right) if w.lower() not in _STOP and not w.isupper()][:reach]
-    return frozenset(stem(w) for w in before + after if len(w) > 2)
+    words_before = [w for w in _WORD.findall(left) if _content(w)][-reach:] if reach else []
+    words_after = [w for w in _WORD.findall(right) if _content(w)][:reach] if reach else []
+    return frozenset(stem(w) for w in words_before + words_after)
+
+
+def _content(word: str) -> bool:
+    return len(word) > 2 and word.islower() and word not in _STOP
