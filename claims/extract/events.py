@@ -43,23 +43,35 @@ _AUXILIARY = {"to", "will", "would", "could", "should", "may", "might", "must", 
               "had", "is", "was", "were", "are", "been", "be", "being", "not", "also", "officially", "formally"}
 
 
+# Plural nouns that look like verbs in -s ("warnings", "members", "officials"): not acts.
+_NOUN_PLURAL = ("ings", "ions", "ments", "ers", "ors", "ists", "ants", "ents", "als", "ties", "ans", "ees")
+
+
 def act_words(text: str, start: int, end: int, reach: int = 1) -> frozenset[str]:
     """Like :func:`event_words`, but only words that read as verbs: what was *done* at that time
     ("apologized on Friday", "had to apologize Saturday", "the term ends in 2019"), not the
-    nouns of the topic ("Sunday's massacre", "the Wednesday hearing", "fiscal 2012")."""
+    nouns of the topic ("Sunday's massacre", "the Wednesday hearing", "fiscal 2012").
+
+    The nearest ``reach`` words on each side count, names included (a name next to the date
+    gives no act). A date that modifies a noun ("a 2014 ban", "Monday's meeting") is the time
+    of that noun, so the verb before it is not its act.
+    """
     left = _CLAUSE_END.split(text[:start])[-1]
     right = _CLAUSE_END.split(text[end:], maxsplit=1)[0]
-    tokens_left = _WORD.findall(left)
-    tokens_right = _WORD.findall(right)
+    tokens_left, tokens_right = _WORD.findall(left), _WORD.findall(right)
+    modifies_noun = (bool(tokens_left) and tokens_left[-1].lower() in _DETERMINER) or bool(re.match(r"[’']s\b", right))
     found = []
     for tokens, side in ((tokens_left, "left"), (tokens_right, "right")):
-        content = [(i, w) for i, w in enumerate(tokens) if _content(w)]
-        content = content[-reach:] if side == "left" else content[:reach]
-        for i, w in content:
+        if side == "left" and modifies_noun:
+            continue
+        near = [(i, w) for i, w in enumerate(tokens) if len(w) > 2 and w.lower() not in _STOP]
+        near = near[-reach:] if side == "left" else near[:reach]
+        for i, w in near:
             previous = tokens[i - 1].lower() if i > 0 else ""
-            if previous in _DETERMINER or previous.endswith(("’s", "'s")):
+            if not w.islower() or previous in _DETERMINER or previous.endswith(("’s", "'s")):
                 continue
-            if previous in _AUXILIARY or w.endswith("ed") or (w.endswith("s") and not w.endswith(("ss", "us", "is"))):
+            verb_s = w.endswith("s") and not w.endswith(("ss", "us", "is") + _NOUN_PLURAL)
+            if previous in _AUXILIARY or w.endswith("ed") or verb_s:
                 found.append(stem(w))
     return frozenset(found)
 
