@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from claims.compare.base import PairComparator, ScoringContext, make_flag
 from claims.settings import knob
 from claims.extract.dates import compatible, publication_date, resolve
-from claims.extract.events import act_words
+from claims.extract.events import act_words, clause_names
 from claims.extract.polarity import negated_predicates, negation_cues, stem
 from claims.types import Claim, DateMention, Flag, Highlight
 
@@ -39,8 +39,11 @@ class DateSettings:
         0.5, "below this two claims are about different things even when a date sits by the same verb")
     min_shared_event_words: int = knob(
         1, "content words (stemmed) next to both dates: the same act (apologized, published) makes them one event")
+    min_similarity_participant: float = knob(
+        0.1, "one act with the same named participant in both dates' clauses (published ... The Times) "
+              "is one event even when the sentences embed far apart")
     event_reach: int = knob(
-        1, "content words read on each side of a date; at 3, shared nouns of the topic paired 379 unrelated "
+        2, "content words read on each side of a date; at 3, shared nouns of the topic paired 379 unrelated "
            "dates on the real-news dev set")
     score_paraphrase: float = knob(0.45, "score of a paraphrase with two dates, plus its similarity above the cut")
     score_event: float = knob(0.5, "score of one act given two days, plus half its similarity above the cut")
@@ -73,7 +76,7 @@ class DateComparator(PairComparator):
             return None
         cfg = self.settings(ctx)
         sim = ctx.similarity(a, b)
-        if sim < cfg.min_similarity_event:
+        if sim < min(cfg.min_similarity_event, cfg.min_similarity_participant):
             return None
         paraphrase = sim >= cfg.min_similarity_paraphrase
         conflict = None
@@ -83,7 +86,11 @@ class DateComparator(PairComparator):
             for db in b.dates:
                 wb = act_words(b.text, db.start - b.start, db.end - b.start, cfg.event_reach)
                 shared = wa & wb
-                same_event = len(shared) >= cfg.min_shared_event_words
+                same_event = len(shared) >= cfg.min_shared_event_words and (
+                    sim >= cfg.min_similarity_event
+                    or (sim >= cfg.min_similarity_participant
+                        and clause_names(a.text, da.start - a.start, da.end - a.start)
+                        & clause_names(b.text, db.start - b.start, db.end - b.start)))
                 # a near paraphrase with no act beside its dates: only calendar dates are compared
                 # ("on Tuesday" vs "on Wednesday" there is more often two steps of one story)
                 on_calendar = not (da.weekday is not None or da.relative or db.weekday is not None or db.relative)

@@ -153,7 +153,7 @@ def extract_relative(text: str, offset: int = 0) -> list[DateMention]:
 
 
 # A weekday after these (in the same claim) is ahead of the publication date: "will speak Monday".
-_FUTURE = re.compile(r"\b(?:will|shall|is (?:set|due|expected|scheduled) to|are (?:set|due|expected|scheduled) to|"
+_FUTURE = re.compile(r"\b(?:will|shall|(?:is|are|was|were) (?:set|due|expected|scheduled) to|"
                      r"plans? to|planning to|next|upcoming|tomorrow)\b", re.I)
 
 

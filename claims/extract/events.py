@@ -65,7 +65,9 @@ def act_words(text: str, start: int, end: int, reach: int = 1) -> frozenset[str]
         if side == "left" and modifies_noun:
             continue
         near = [(i, w) for i, w in enumerate(tokens) if len(w) > 2 and w.lower() not in _STOP]
-        near = near[-reach:] if side == "left" else near[:reach]
+        # the act is before its time more often than after it ("published a story earlier this
+        # week"); after the date the next clause's verb ("... Monday to step aside") is another act
+        near = near[-reach:] if side == "left" else near[: max(1, reach - 1)]
         for i, w in near:
             previous = tokens[i - 1].lower() if i > 0 else ""
             if not w.islower() or previous in _DETERMINER or previous.endswith(("’s", "'s")):
@@ -92,3 +94,13 @@ def event_words(text: str, start: int, end: int, reach: int = 3, before: bool = 
 
 def _content(word: str) -> bool:
     return len(word) > 2 and word.islower() and word not in _STOP
+
+
+def clause_names(text: str, start: int, end: int) -> frozenset[str]:
+    """Capitalised words (not sentence-initial) in the clause around ``text[start:end]``: who or
+    what took part in the act dated there ("comments to The New York Times published Saturday")."""
+    left = _CLAUSE_END.split(text[:start])[-1]
+    right = _CLAUSE_END.split(text[end:], maxsplit=1)[0]
+    words = _WORD.findall(left)[1:] + _WORD.findall(right)
+    return frozenset(w.strip("’'").lower() for w in words
+                     if w[:1].isupper() and not w.isupper() and w.lower() not in _STOP and len(w) > 2)
