@@ -37,6 +37,7 @@ class Report:
     dropped: dict[str, int] = field(default_factory=dict)  # cleaning: reason -> paragraphs
     cache_hits: int = 0
     reviews: dict | None = None
+    inputs: list[str] = field(default_factory=list)  # the paths read, so write() can refuse to overwrite one
 
     @property
     def n_claims(self) -> int:
@@ -54,19 +55,26 @@ class Report:
         return data
 
     def write(self, html_path: str | os.PathLike | None = None, json_path: str | os.PathLike | None = None) -> None:
-        """Write the report files atomically (temporary file, then rename)."""
+        """Write the HTML and JSON report as a pair: both new, or (on any failure) both as they were.
+
+        Refuses (OutputError) a path that is one of the inputs, or the same file twice.
+        """
         import json
 
-        from claims.atomic import write_atomic
+        from claims.atomic import write_all
+        from claims.outputs import check_outputs
 
+        check_outputs(self.inputs, [html_path, json_path])
         started = time.perf_counter()
         data = self.data
+        files: list[tuple[str | os.PathLike, str]] = []
         if json_path:
-            write_atomic(json_path, json.dumps(data, ensure_ascii=False, indent=1))
+            files.append((json_path, json.dumps(data, ensure_ascii=False, indent=1)))
         if html_path:
             from claims.report.render import render_html
 
-            write_atomic(html_path, render_html(data))
+            files.append((html_path, render_html(data)))
+        write_all(files)
         self.timings.append(StageTiming("report", time.perf_counter() - started, len(self.flags)))
 
 
@@ -123,6 +131,7 @@ def run(
 
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
+    paths = list(paths)
     settings = settings or Settings()
     bars = _Progress(progress)
     timings: list[StageTiming] = []
@@ -214,7 +223,7 @@ def run(
         documents=documents, claims=claims, clusters=clusters, flags=flags, timings=timings,
         settings=settings, model_name=getattr(embedder, "name", embedder.model_id),
         model_load_seconds=load_seconds, n_candidate_pairs=len(pairs), dropped=dropped,
-        cache_hits=cache_hits, reviews=reviews,
+        cache_hits=cache_hits, reviews=reviews, inputs=[os.fspath(p) for p in paths],
     )
 
 
