@@ -79,7 +79,9 @@ class SentenceTransformerEmbedder:
     @property
     def dimension(self) -> int | None:
         """Length of every vector ``encode`` returns (the cache checks stored vectors against it)."""
-        return self.model.get_sentence_embedding_dimension()
+        # renamed in newer sentence-transformers; the old name warns there
+        get = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
+        return get()
 
     def encode(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> np.ndarray:
         texts = list(texts)
