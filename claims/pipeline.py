@@ -38,6 +38,7 @@ class Report:
     cache_hits: int = 0
     reviews: dict | None = None
     inputs: list[str] = field(default_factory=list)  # the paths read, so write() can refuse to overwrite one
+    notes: list[str] = field(default_factory=list)  # what the reader of the report must know: nothing to compare, cuts
 
     @property
     def n_claims(self) -> int:
@@ -52,6 +53,7 @@ class Report:
             from claims.reviews import apply_reviews
 
             data = apply_reviews(data, self.reviews)
+        data["notes"] = list(self.notes)
         return data
 
     def write(self, html_path: str | os.PathLike | None = None, json_path: str | os.PathLike | None = None) -> None:
@@ -173,6 +175,11 @@ def run(
             if i % 200 == 199:
                 tick(200)
     timed("extract", t, len(claims))
+    notes: list[str] = []
+    if len({c.doc for c in claims}) < 2:  # a headline only, "***": a report, not a crash
+        notes.append(_nothing_to_compare(documents, claims))
+        if warn:
+            warn(notes[-1])
 
     t = time.perf_counter()
     load_seconds = 0.0
@@ -223,8 +230,15 @@ def run(
         documents=documents, claims=claims, clusters=clusters, flags=flags, timings=timings,
         settings=settings, model_name=getattr(embedder, "name", embedder.model_id),
         model_load_seconds=load_seconds, n_candidate_pairs=len(pairs), dropped=dropped,
-        cache_hits=cache_hits, reviews=reviews, inputs=[os.fspath(p) for p in paths],
+        cache_hits=cache_hits, reviews=reviews, inputs=[os.fspath(p) for p in paths], notes=notes,
     )
+
+
+def _nothing_to_compare(documents: list[Document], claims: list[Claim]) -> str:
+    with_claims = len({c.doc for c in claims})
+    return (f"nothing to compare: {with_claims} of {len(documents)} document{'s' if len(documents) != 1 else ''} "
+            f"held a checkable claim ({len(claims)} claim{'s' if len(claims) != 1 else ''}); "
+            "disagreements need claims from two documents")
 
 
 def _clusters(claims: list[Claim]) -> list[Cluster]:

@@ -25,3 +25,39 @@ def test_interrupt_while_rendering_keeps_the_old_pair(run_articles, tmp_path, mo
         report.write(html, js)
     assert (html.read_bytes(), js.read_bytes()) == before
     assert sorted(p.name for p in html.parent.iterdir()) == ["report.html", "report.json"]
+
+
+# --- plausible input that used to crash ---------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Flood hits Eastvale\n", "***\n", "12\n"])
+def test_an_article_with_no_claim_gives_a_report_that_says_so(run_articles, tmp_path, text):
+    import json
+
+    report = run_articles({"a.txt": text})  # used to be an IndexError in clustering
+    report.write(tmp_path / "r.html", tmp_path / "r.json")
+    data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert data["flags"] == []
+    assert any("nothing to compare" in n for n in data["notes"])
+    assert (tmp_path / "r.html").stat().st_size > 0
+
+
+def test_nothing_to_compare_is_exit_0_on_the_command_line(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text("Flood hits Eastvale\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "claims.cli", "report", tmp_path / "a.txt", "--out",
+                             tmp_path / "r.html", "--no-cache"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "nothing to compare" in result.stderr
+    assert (tmp_path / "r.html").exists() and (tmp_path / "r.json").exists()
+
+
+def test_a_310_digit_number_is_not_a_quantity(run_articles):
+    huge = "9" * 310
+    report = run_articles({
+        "a.txt": f"The ministry said {huge} people were killed in the flood on Monday.\n",
+        "b.txt": "The ministry said 41 people were killed in the flood on Monday.\n",
+    })  # used to be an OverflowError in quantity extraction
+    assert len(report.claims) == 2
+    assert all(huge not in q.text for c in report.claims for q in c.quantities)
