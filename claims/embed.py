@@ -84,7 +84,9 @@ class SentenceTransformerEmbedder:
         return get()
 
     def encode(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> np.ndarray:
-        texts = list(texts)
+        from claims.display import replace_surrogates
+
+        texts = [replace_surrogates(t) for t in texts]  # the tokenizer rejects a lone surrogate (TypeError)
         if not texts:
             return np.zeros((0, self.dimension or 0), dtype=np.float32)
         if self.workers > 1 and len(texts) >= 4 * self.batch_size:

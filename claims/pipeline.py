@@ -17,6 +17,7 @@ from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
+from claims.display import has_surrogates, replace_surrogates, shown_name
 from claims.settings import Settings
 from claims.types import Claim, Cluster, Document, Flag, StageTiming
 
@@ -48,7 +49,7 @@ class Report:
     def data(self) -> dict:
         from claims.report.build import build_report_data
 
-        data = build_report_data(self)
+        data = build_report_data(dataclasses.replace(self, documents=[_for_display(d) for d in self.documents]))
         if self.reviews is not None:
             from claims.reviews import apply_reviews
 
@@ -70,12 +71,13 @@ class Report:
         started = time.perf_counter()
         data = self.data
         files: list[tuple[str | os.PathLike, str]] = []
+        # a lone surrogate left anywhere (an explanation quoting a title) cannot be UTF-8: U+FFFD instead
         if json_path:
-            files.append((json_path, json.dumps(data, ensure_ascii=False, indent=1)))
+            files.append((json_path, replace_surrogates(json.dumps(data, ensure_ascii=False, indent=1))))
         if html_path:
             from claims.report.render import render_html
 
-            files.append((html_path, render_html(data)))
+            files.append((html_path, replace_surrogates(render_html(data))))
         write_all(files)
         self.timings.append(StageTiming("report", time.perf_counter() - started, len(self.flags)))
 
@@ -144,7 +146,7 @@ def run(
             log(f"{stage}: {timings[-1].seconds:.2f}s ({items} items)")
 
     t = time.perf_counter()
-    documents = read_documents(paths, warn=warn)
+    documents = [_encodable(d) for d in read_documents(paths, warn=warn)]
     timed("read", t, len(documents))
 
     t = time.perf_counter()
@@ -219,7 +221,8 @@ def run(
 
     t = time.perf_counter()
     ctx = ScoringContext(
-        documents={d.id: d for d in documents}, claims={c.id: c for c in claims},
+        documents={d.id: _for_display(d) for d in documents},  # explanations name the files
+        claims={c.id: c for c in claims},
         index={c.id: i for i, c in enumerate(claims)}, vectors=vectors, settings=settings,
     )
     with bars.stage("score", len(pairs)) as tick:
@@ -232,6 +235,20 @@ def run(
         model_load_seconds=load_seconds, n_candidate_pairs=len(pairs), dropped=dropped,
         cache_hits=cache_hits, reviews=reviews, inputs=[os.fspath(p) for p in paths], notes=notes,
     )
+
+
+def _encodable(doc: Document) -> Document:
+    """``doc`` with lone surrogates (JSON "\\ud800") in its text fields made U+FFFD, lengths kept,
+    so the tokenizer and the report can encode them and every offset stays valid."""
+    changes = {f: replace_surrogates(getattr(doc, f)) for f in ("text", "title", "date", "outlet", "url")
+               if isinstance(getattr(doc, f), str) and has_surrogates(getattr(doc, f))}
+    return dataclasses.replace(doc, **changes) if changes else doc
+
+
+def _for_display(doc: Document) -> Document:
+    """``doc`` with its path as a reader should see it (undecodable bytes, bidi controls visible)."""
+    shown = shown_name(doc.path)
+    return doc if shown == doc.path else dataclasses.replace(doc, path=shown)
 
 
 def _nothing_to_compare(documents: list[Document], claims: list[Claim]) -> str:

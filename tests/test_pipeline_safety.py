@@ -61,3 +61,54 @@ def test_a_310_digit_number_is_not_a_quantity(run_articles):
     })  # used to be an OverflowError in quantity extraction
     assert len(report.claims) == 2
     assert all(huge not in q.text for c in report.claims for q in c.quantities)
+
+
+def _write_and_load(report, folder):
+    import json
+
+    report.write(folder / "r.html", folder / "r.json")
+    return json.loads((folder / "r.json").read_text(encoding="utf-8")), (folder / "r.html").read_text(encoding="utf-8")
+
+
+def test_a_lone_surrogate_in_json_input_is_reported_with_offsets_intact(embedder, tmp_path):
+    from claims.pipeline import run
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    record = ('{"title": "Flood \\ud800 toll", "text": "The ministry said \\ud800 41 people were killed in the flood. '
+              'Officials said 14 people were killed in the flood."}')
+    (folder / "a.json").write_text(record, encoding="utf-8")
+    (folder / "b.txt").write_text("The ministry said 41 people were killed in the flood.\n", encoding="utf-8")
+    report = run([folder], embedder=embedder, use_cache=False)  # used to be a TypeError in the tokenizer
+    data, _ = _write_and_load(report, tmp_path)  # and a UnicodeEncodeError on writing
+    docs = {d["id"]: d for d in data["documents"]}
+    assert data["claims"]
+    for c in data["claims"]:
+        assert docs[c["doc"]]["text"][c["start"]:c["end"]] == c["text"]  # offsets still point at the claim
+
+
+def test_a_file_name_that_is_not_utf8_gets_flags_and_a_report(embedder, tmp_path):
+    import os
+
+    from claims.pipeline import run
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = os.fsdecode(b"caf\xe9.txt")  # how Python shows a byte that is not UTF-8 in a file name
+    (folder / name).write_text("The ministry said 41 people were killed in the flood on Monday.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("The ministry said 14 people were killed in the flood on Monday.\n", encoding="utf-8")
+    report = run([folder], embedder=embedder, use_cache=False)  # flag ids used to raise UnicodeEncodeError
+    assert report.flags and all(f.id for f in report.flags)
+    data, html = _write_and_load(report, tmp_path)
+    shown = [d["name"] for d in data["documents"]]
+    assert "caf<0xE9>.txt" in shown  # the byte is visible, not silently dropped
+    assert "caf&lt;0xE9&gt;.txt" in html
+
+
+def test_bidi_controls_in_file_names_are_made_visible_in_the_html(run_articles, tmp_path):
+    sneaky = "invoice\u202etxt.pdf"  # displays as "invoicefdp.txt"
+    report = run_articles({sneaky + ".txt": "The ministry said 41 people were killed in the flood on Monday.\n",
+                           "b.txt": "The ministry said 14 people were killed in the flood on Monday.\n"})
+    _, html = _write_and_load(report, tmp_path)
+    assert "\u202e" not in html
+    assert "invoice&lt;U+202E&gt;txt.pdf.txt" in html
