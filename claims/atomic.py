@@ -1,33 +1,164 @@
-"""Atomic file writes: a reader sees the old file or the new one, never half of one."""
+"""Atomic file writes: a reader sees the old file or the new one, never half of one.
+
+``write_atomic`` replaces one file; ``write_all`` replaces several as a set (the HTML and
+JSON report are a pair): every new file is written to a temporary file beside its target
+first, and only when all of them are on disk are they renamed into place. A failure or an
+interrupt before that keeps every old file; the renames themselves run with SIGINT/SIGTERM
+held back, and a failing rename puts back the files already replaced.
+
+New files get the mode ``open()`` would give them (0666 less the umask); a file that is
+replaced keeps its mode.
+"""
 from __future__ import annotations
 
 import os
+import signal
+import stat
 import tempfile
+import threading
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator, Sequence
 
 from claims.errors import OutputError
+
+_NEW_FILE_MODE = 0o666  # what open(..., "w") asks for; the umask takes away from it
+_DEFERRED_SIGNALS = tuple(s for s in (getattr(signal, "SIGINT", None), getattr(signal, "SIGTERM", None)) if s)
+_umask_lock = threading.Lock()
+
+
+class InterruptedAfterWrite(KeyboardInterrupt):
+    """Ctrl-C came while the files were being renamed into place: they were all written."""
 
 
 def write_atomic(path: str | os.PathLike, data: str | bytes) -> Path:
     """Write ``data`` to ``path`` through a temporary file in the same folder, then rename."""
-    path = Path(path)
+    return write_all([(path, data)])[0]
+
+
+def write_all(files: Sequence[tuple[str | os.PathLike, str | bytes]]) -> list[Path]:
+    """Replace every ``(path, data)`` file, all or none (see the module docstring)."""
+    targets = [Path(p) for p, _ in files]
+    temps: list[str] = []
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as e:
-        raise OutputError(f"cannot write {path}: {e.strerror or e}") from None
+        for path, (_, data) in zip(targets, files):
+            temps.append(_write_temp(path, data))
+    except BaseException as e:  # KeyboardInterrupt too: never leave a temp file behind
+        _remove(temps)
+        if isinstance(e, OSError):
+            raise OutputError(f"cannot write {_failed(targets, len(temps))}: {e.strerror or e}") from None
+        raise
+    with _signals_deferred() as received:
+        _commit(targets, temps)
+    if getattr(signal, "SIGINT", None) in received:
+        raise InterruptedAfterWrite
+    return targets
+
+
+def _write_temp(path: Path, data: str | bytes) -> str:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
+            os.fchmod(f.fileno(), _mode_for(path))  # mkstemp makes 0600
             f.write(data.encode("utf-8") if isinstance(data, str) else data)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException as e:  # KeyboardInterrupt too: never leave the temp file behind
+    except BaseException:
+        _remove([tmp])
+        raise
+    return tmp
+
+
+def _commit(targets: list[Path], temps: list[str]) -> None:
+    """Rename every temp onto its target; on an error put back the targets already replaced."""
+    backups: list[tuple[Path, str | None]] = []  # (target, hard link to its old content or None)
+    try:
+        for target, tmp in zip(targets, temps):
+            backups.append((target, _backup(target)))
+            os.replace(tmp, target)
+    except BaseException as e:
+        done = len(backups) - 1  # the last backup's rename did not happen
+        for target, old in backups[:done]:
+            try:
+                if old is None:
+                    target.unlink()
+                else:
+                    os.replace(old, target)
+            except OSError:
+                pass
+        _remove(temps + [old for _, old in backups if old])
+        if isinstance(e, OSError):
+            raise OutputError(f"cannot write {targets[done]}: {e.strerror or e}") from None
+        raise
+    _remove([old for _, old in backups if old])
+
+
+def _backup(target: Path) -> str | None:
+    """A hard link to ``target``'s current content, so a failed commit can restore it."""
+    if not target.is_file():
+        return None
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent)
+    os.close(fd)
+    os.unlink(name)
+    try:
+        os.link(target, name)
+    except OSError:  # a file system without hard links: the rename still goes ahead, unprotected
+        return None
+    return name
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        st = os.stat(path)
+        if stat.S_ISREG(st.st_mode):
+            return stat.S_IMODE(st.st_mode)
+    except OSError:
+        pass
+    return _NEW_FILE_MODE & ~_umask()
+
+
+def _umask() -> int:
+    with _umask_lock:  # reading the umask means setting it; keep other writers out meanwhile
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return mask
+
+
+@contextmanager
+def _signals_deferred() -> Iterator[list[int]]:
+    """Hold SIGINT and SIGTERM back (main thread only) and say which came meanwhile.
+
+    A SIGTERM is delivered again afterwards with its old handler; a SIGINT becomes
+    :class:`InterruptedAfterWrite` in the caller.
+    """
+    received: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield received
+        return
+    old = {}
+    try:
+        for sig in _DEFERRED_SIGNALS:
+            old[sig] = signal.signal(sig, lambda signum, frame: received.append(signum))
+    except (ValueError, OSError):  # not allowed here (an embedded interpreter): no deferral
+        pass
+    try:
+        yield received
+    finally:
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
+        for sig in set(received):
+            if sig != getattr(signal, "SIGINT", None):
+                signal.raise_signal(sig)
+
+
+def _remove(paths: list[str]) -> None:
+    for p in paths:
         try:
-            os.unlink(tmp)
+            os.unlink(p)
         except OSError:
             pass
-        if isinstance(e, OSError):
-            raise OutputError(f"cannot write {path}: {e.strerror or e}") from None
-        raise
-    return path
+
+
+def _failed(targets: list[Path], written: int) -> Path:
+    return targets[min(written, len(targets) - 1)]

@@ -108,18 +108,31 @@ class EmbeddingCache:
 
     # ------------------------------------------------------------------ public
 
-    def get_many(self, texts: Sequence[str]) -> tuple[dict[int, np.ndarray], list[int]]:
+    def get_many(self, texts: Sequence[str], dim: int | None = None) -> tuple[dict[int, np.ndarray], list[int]]:
         """Return ``(hits, missing)``: ``hits[i]`` is the cached vector of ``texts[i]``
-        (float32, 1-D, writable), ``missing`` the indexes (ascending) with no vector."""
+        (float32, 1-D, writable), ``missing`` the indexes (ascending) with no vector.
+
+        A stored vector that is not finite, or not ``dim`` long when ``dim`` is given, is
+        damaged (a bad write, another tool): it counts as missing, with one warning, so the
+        caller recomputes it and ``put_many`` replaces it.
+        """
         by_key: dict[bytes, list[int]] = {}
         for i, t in enumerate(texts):
             by_key.setdefault(cache_key(self.model_id, t), []).append(i)
         found: dict[bytes, np.ndarray] = {}
         with self._lock:
             rows = self._run(lambda conn: self._select(conn, list(by_key)), default=[])
-        for key, dim, blob in rows:
-            if isinstance(blob, bytes) and dim and len(blob) == 4 * dim:
-                found[bytes(key)] = np.frombuffer(blob, dtype="<f4").astype(np.float32)
+        damaged = 0
+        for key, stored_dim, blob in rows:
+            if isinstance(blob, bytes) and stored_dim and len(blob) == 4 * stored_dim:
+                vec = np.frombuffer(blob, dtype="<f4").astype(np.float32)
+                if (dim is not None and len(vec) != dim) or not np.isfinite(vec).all():
+                    damaged += 1
+                    continue
+                found[bytes(key)] = vec
+        if damaged:
+            self._warn(f"embedding cache {self.path}: {damaged} damaged "
+                       f"entr{'ies' if damaged > 1 else 'y'} (NaN or wrong length) ignored and recomputed")
         hits: dict[int, np.ndarray] = {}
         missing: list[int] = []
         for key, idxs in by_key.items():

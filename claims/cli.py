@@ -52,7 +52,11 @@ def report(
             typer.echo(message, err=True)
 
     try:
-        for target in (out, json_out):  # fail before minutes of work, not after
+        from claims.outputs import check_outputs
+
+        # fail before minutes of work, not after; never overwrite an article or the decisions file
+        check_outputs([*paths, *([reviews] if reviews is not None else [])], [out, json_out])
+        for target in (out, json_out):
             _check_writable(target)
         decisions = None
         if reviews is not None:
@@ -68,8 +72,13 @@ def report(
     except ClaimsError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(e.exit_code)
-    except KeyboardInterrupt:
-        typer.echo("interrupted: no report written", err=True)
+    except KeyboardInterrupt as e:
+        from claims.atomic import InterruptedAfterWrite
+
+        if isinstance(e, InterruptedAfterWrite):  # Ctrl-C during the final renames, held back until done
+            typer.echo(f"interrupted: wrote {out} and {json_out}", err=True)
+        else:
+            typer.echo("interrupted: no report written (any earlier report is unchanged)", err=True)
         raise typer.Exit(130)
     except Exception as e:  # a bug, not bad input: still one line unless asked for details
         if verbose:

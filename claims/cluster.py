@@ -95,6 +95,8 @@ class AgglomerativeClusterer:
 
     def buckets(self, vectors: np.ndarray) -> list[np.ndarray]:
         """Index arrays of at most ``bucket_size`` claims each, similar claims together."""
+        if not len(vectors):  # no claims (a headline-only article): no bucket, not one empty one
+            return []
         pending = [np.arange(len(vectors))]
         done = []
         while pending:

@@ -76,10 +76,19 @@ class SentenceTransformerEmbedder:
         self.batch_size = batch_size
         self.workers = max(1, workers)
 
+    @property
+    def dimension(self) -> int | None:
+        """Length of every vector ``encode`` returns (the cache checks stored vectors against it)."""
+        # renamed in newer sentence-transformers; the old name warns there
+        get = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
+        return get()
+
     def encode(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> np.ndarray:
-        texts = list(texts)
+        from claims.display import replace_surrogates
+
+        texts = [replace_surrogates(t) for t in texts]  # the tokenizer rejects a lone surrogate (TypeError)
         if not texts:
-            return np.zeros((0, self.model.get_sentence_embedding_dimension() or 0), dtype=np.float32)
+            return np.zeros((0, self.dimension or 0), dtype=np.float32)
         if self.workers > 1 and len(texts) >= 4 * self.batch_size:
             # Each worker gets its share of the cores; without this every worker starts one
             # thread per core and they fight (measured: 2.4x slower on 2 cores).
@@ -129,13 +138,18 @@ class CachedEmbedder:
 
     def encode(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> np.ndarray:
         texts = list(texts)
-        found, missing = self.cache.get_many(texts)
+        found, missing = self.cache.get_many(texts, dim=getattr(self.inner, "dimension", None))
+        if len({len(v) for v in found.values()}) > 1:  # no dimension to check against, lengths disagree
+            found, missing = {}, list(range(len(texts)))
         self.hits = len(found)
         if progress and found:
             progress(len(found))
         if not missing:
             return np.stack([found[i] for i in range(len(texts))]).astype(np.float32, copy=False)
         new = self.inner.encode([texts[i] for i in missing], progress)
+        if found and len(next(iter(found.values()))) != new.shape[1]:  # stored by something else: redo all
+            self.hits, found, missing = 0, {}, list(range(len(texts)))
+            new = self.inner.encode(texts)
         self.cache.put_many([texts[i] for i in missing], new)
         vectors = np.empty((len(texts), new.shape[1]), dtype=np.float32)
         vectors[missing] = new

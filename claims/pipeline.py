@@ -17,6 +17,7 @@ from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
+from claims.display import has_surrogates, replace_surrogates, shown_name
 from claims.settings import Settings
 from claims.types import Claim, Cluster, Document, Flag, StageTiming
 
@@ -37,6 +38,8 @@ class Report:
     dropped: dict[str, int] = field(default_factory=dict)  # cleaning: reason -> paragraphs
     cache_hits: int = 0
     reviews: dict | None = None
+    inputs: list[str] = field(default_factory=list)  # the paths read, so write() can refuse to overwrite one
+    notes: list[str] = field(default_factory=list)  # what the reader of the report must know: nothing to compare, cuts
 
     @property
     def n_claims(self) -> int:
@@ -46,27 +49,36 @@ class Report:
     def data(self) -> dict:
         from claims.report.build import build_report_data
 
-        data = build_report_data(self)
+        data = build_report_data(dataclasses.replace(self, documents=[_for_display(d) for d in self.documents]))
         if self.reviews is not None:
             from claims.reviews import apply_reviews
 
             data = apply_reviews(data, self.reviews)
+        data["notes"] = list(self.notes)
         return data
 
     def write(self, html_path: str | os.PathLike | None = None, json_path: str | os.PathLike | None = None) -> None:
-        """Write the report files atomically (temporary file, then rename)."""
+        """Write the HTML and JSON report as a pair: both new, or (on any failure) both as they were.
+
+        Refuses (OutputError) a path that is one of the inputs, or the same file twice.
+        """
         import json
 
-        from claims.atomic import write_atomic
+        from claims.atomic import write_all
+        from claims.outputs import check_outputs
 
+        check_outputs(self.inputs, [html_path, json_path])
         started = time.perf_counter()
         data = self.data
+        files: list[tuple[str | os.PathLike, str]] = []
+        # a lone surrogate left anywhere (an explanation quoting a title) cannot be UTF-8: U+FFFD instead
         if json_path:
-            write_atomic(json_path, json.dumps(data, ensure_ascii=False, indent=1))
+            files.append((json_path, replace_surrogates(json.dumps(data, ensure_ascii=False, indent=1))))
         if html_path:
             from claims.report.render import render_html
 
-            write_atomic(html_path, render_html(data))
+            files.append((html_path, replace_surrogates(render_html(data))))
+        write_all(files)
         self.timings.append(StageTiming("report", time.perf_counter() - started, len(self.flags)))
 
 
@@ -123,6 +135,7 @@ def run(
 
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
+    paths = list(paths)
     settings = settings or Settings()
     bars = _Progress(progress)
     timings: list[StageTiming] = []
@@ -133,7 +146,7 @@ def run(
             log(f"{stage}: {timings[-1].seconds:.2f}s ({items} items)")
 
     t = time.perf_counter()
-    documents = read_documents(paths, warn=warn)
+    documents = [_encodable(d) for d in read_documents(paths, warn=warn)]
     timed("read", t, len(documents))
 
     t = time.perf_counter()
@@ -164,6 +177,11 @@ def run(
             if i % 200 == 199:
                 tick(200)
     timed("extract", t, len(claims))
+    notes: list[str] = []
+    if len({c.doc for c in claims}) < 2:  # a headline only, "***": a report, not a crash
+        notes.append(_nothing_to_compare(documents, claims))
+        if warn:
+            warn(notes[-1])
 
     t = time.perf_counter()
     load_seconds = 0.0
@@ -203,7 +221,8 @@ def run(
 
     t = time.perf_counter()
     ctx = ScoringContext(
-        documents={d.id: d for d in documents}, claims={c.id: c for c in claims},
+        documents={d.id: _for_display(d) for d in documents},  # explanations name the files
+        claims={c.id: c for c in claims},
         index={c.id: i for i, c in enumerate(claims)}, vectors=vectors, settings=settings,
     )
     with bars.stage("score", len(pairs)) as tick:
@@ -214,8 +233,29 @@ def run(
         documents=documents, claims=claims, clusters=clusters, flags=flags, timings=timings,
         settings=settings, model_name=getattr(embedder, "name", embedder.model_id),
         model_load_seconds=load_seconds, n_candidate_pairs=len(pairs), dropped=dropped,
-        cache_hits=cache_hits, reviews=reviews,
+        cache_hits=cache_hits, reviews=reviews, inputs=[os.fspath(p) for p in paths], notes=notes,
     )
+
+
+def _encodable(doc: Document) -> Document:
+    """``doc`` with lone surrogates (JSON "\\ud800") in its text fields made U+FFFD, lengths kept,
+    so the tokenizer and the report can encode them and every offset stays valid."""
+    changes = {f: replace_surrogates(getattr(doc, f)) for f in ("text", "title", "date", "outlet", "url")
+               if isinstance(getattr(doc, f), str) and has_surrogates(getattr(doc, f))}
+    return dataclasses.replace(doc, **changes) if changes else doc
+
+
+def _for_display(doc: Document) -> Document:
+    """``doc`` with its path as a reader should see it (undecodable bytes, bidi controls visible)."""
+    shown = shown_name(doc.path)
+    return doc if shown == doc.path else dataclasses.replace(doc, path=shown)
+
+
+def _nothing_to_compare(documents: list[Document], claims: list[Claim]) -> str:
+    with_claims = len({c.doc for c in claims})
+    return (f"nothing to compare: {with_claims} of {len(documents)} document{'s' if len(documents) != 1 else ''} "
+            f"held a checkable claim ({len(claims)} claim{'s' if len(claims) != 1 else ''}); "
+            "disagreements need claims from two documents")
 
 
 def _clusters(claims: list[Claim]) -> list[Cluster]:

@@ -63,6 +63,10 @@ def load_reviews(path: str | os.PathLike) -> dict[str, dict]:
         obj = json.loads(raw)
     except json.JSONDecodeError as e:
         raise InputError(f"reviews file is not valid JSON: {p} (line {e.lineno}, column {e.colno}: {e.msg})") from None
+    except ValueError:  # an integer past Python's digit limit (4,300): no decisions file holds one
+        raise InputError(f"reviews file {p} holds a number too long to read; it is not a decisions export") from None
+    except RecursionError:  # nesting thousands deep: no decisions file does that either
+        raise InputError(f"reviews file {p} is nested too deeply; it is not a decisions export") from None
     entries = obj.get("reviews") if isinstance(obj, dict) else obj
     if not isinstance(entries, list):
         raise InputError(f"reviews file {p} must hold a JSON list of reviews or an object with a \"reviews\" list")

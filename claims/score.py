@@ -57,7 +57,8 @@ def _collapse_repeats(flags: list[Flag], ctx: ScoringContext) -> list[Flag]:
 
 def flag_id(a: Claim, b: Claim, ctx: ScoringContext) -> str:
     sides = sorted(f"{ctx.source(c)}\n{c.text}" for c in (a, b))
-    return "f_" + hashlib.sha1("\n\x00\n".join(sides).encode("utf-8")).hexdigest()[:12]
+    # surrogatepass: a file name with bytes that are not UTF-8 still gets an id (the same as before otherwise)
+    return "f_" + hashlib.sha1("\n\x00\n".join(sides).encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
 def score(claims: list[Claim], pairs: list[tuple[int, int]], ctx: ScoringContext,

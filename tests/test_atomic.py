@@ -36,3 +36,91 @@ def test_unwritable_target_is_an_output_error(tmp_path):
     folder.mkdir()
     with pytest.raises(OutputError, match="cannot write"):
         write_atomic(folder, "x")  # renaming a file over a folder fails
+
+
+# --- the HTML and JSON report are a pair ----------------------------------------------
+
+import errno  # noqa: E402
+import stat  # noqa: E402
+
+from claims.atomic import write_all  # noqa: E402
+
+
+def _old_pair(tmp_path):
+    html, js = tmp_path / "report.html", tmp_path / "report.json"
+    write_all([(html, "old html"), (js, "old json")])
+    return html, js
+
+
+def _assert_old_pair(tmp_path, html, js):
+    assert html.read_text(encoding="utf-8") == "old html"
+    assert js.read_text(encoding="utf-8") == "old json"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html", "report.json"]  # no temp left
+
+
+def test_interrupt_while_writing_the_second_file_keeps_both_old(tmp_path, monkeypatch):
+    html, js = _old_pair(tmp_path)
+    real_fsync, calls = os.fsync, []
+
+    def fsync(fd):
+        calls.append(fd)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    with pytest.raises(KeyboardInterrupt):
+        write_all([(html, "new html"), (js, "new json")])
+    _assert_old_pair(tmp_path, html, js)
+
+
+def test_full_disk_keeps_both_old_and_is_an_output_error(tmp_path, monkeypatch):
+    html, js = _old_pair(tmp_path)
+    real_fsync, calls = os.fsync, []
+
+    def fsync(fd):
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    with pytest.raises(OutputError, match="No space left"):
+        write_all([(html, "new html"), (js, "new json")])
+    _assert_old_pair(tmp_path, html, js)
+
+
+def test_a_failing_second_rename_puts_the_first_file_back(tmp_path, monkeypatch):
+    html, js = _old_pair(tmp_path)
+    real_replace = os.replace
+
+    def replace(src, dst):
+        if str(dst) == str(js) and str(src).endswith(".tmp"):
+            raise OSError(errno.EIO, "I/O error")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(OutputError):
+        write_all([(html, "new html"), (js, "new json")])
+    _assert_old_pair(tmp_path, html, js)
+
+
+def test_new_reports_follow_the_umask(tmp_path):
+    old = os.umask(0o002)
+    try:
+        write_all([(tmp_path / "r.html", "x")])
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "r.html").stat().st_mode) == 0o664  # what open() would have made
+
+
+def test_a_replaced_report_keeps_its_mode(tmp_path):
+    target = tmp_path / "r.html"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o644)
+    old = os.umask(0o077)
+    try:
+        write_atomic(target, "new")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644

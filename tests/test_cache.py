@@ -257,3 +257,47 @@ def test_model_fingerprint_changes_with_the_files(tmp_path):
     data[-10] = 1
     (m / "weights.bin").write_bytes(bytes(data))
     assert len({a, b, model_fingerprint(m, "mini")}) == 3
+
+
+# --- damaged entries: the file is sound but a vector in it is not ------------------------
+
+def _poison(cache_dir, model_id: str, text: str, vector: np.ndarray) -> None:
+    with EmbeddingCache(cache_dir, model_id) as cache:
+        cache.put_many([text], vector[None, :])
+
+
+@pytest.mark.parametrize("damage", ["nan", "wrong length"])
+def test_a_damaged_vector_is_recomputed_with_a_warning(tmp_path, embedder, damage):
+    from claims.pipeline import run
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The ministry said 41 people were killed in the flood on Monday.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Officials said 14 people were killed in the flood on Monday.\n", encoding="utf-8")
+    cache_dir = tmp_path / "cache"
+    first = run([folder], embedder=embedder, cache_dir=cache_dir)
+    dim = embedder.dimension
+    bad = np.full(dim, np.nan, np.float32) if damage == "nan" else np.ones(dim + 3, np.float32)
+    _poison(cache_dir, embedder.model_id, first.claims[0].text, bad)
+
+    warnings = Warnings()
+    again = run([folder], embedder=embedder, cache_dir=cache_dir, warn=warnings)  # used to fail: "contains NaN"
+    assert [c.text for c in again.claims] == [c.text for c in first.claims]
+    assert [f.kind for f in again.flags] == [f.kind for f in first.flags]
+    assert any("damaged" in w for w in warnings)
+
+    quiet = Warnings()
+    run([folder], embedder=embedder, cache_dir=cache_dir, warn=quiet)  # the entry was replaced
+    assert not any("damaged" in w for w in quiet)
+
+
+def test_get_many_treats_non_finite_and_wrong_length_rows_as_missing(tmp_path):
+    warnings = Warnings()
+    with EmbeddingCache(tmp_path, MODEL, warn=warnings) as cache:
+        good, nan, short = vecs(1)[0], np.full(8, np.inf, np.float32), vecs(1, dim=5)[0]
+        cache.put_many(["good"], good[None])
+        cache.put_many(["nan"], nan[None])
+        cache.put_many(["short"], short[None])
+        hits, missing = cache.get_many(["good", "nan", "short"], dim=8)
+    assert set(hits) == {0} and missing == [1, 2]
+    assert len(warnings) == 1

@@ -112,3 +112,15 @@ def test_new_is_exactly_the_flags_not_reviewed_before(indexes):
     out = apply_reviews(data, reviews)
     assert {f["id"] for f in out["flags"] if f["new"]} == set(ids) - set(reviews)
     assert {f["id"] for f in out["flags"] if "review" in f} == set(reviews)
+
+
+@pytest.mark.parametrize("raw", [
+    '{"reviews": [{"flag_id": "f_1", "decision": "confirmed", "note": ' + "9" * 5000 + "}]}",
+    "[" * 100_000 + "]" * 100_000,
+])
+def test_huge_numbers_and_deep_nesting_are_one_line_errors(tmp_path, raw):
+    path = tmp_path / "decisions.json"
+    path.write_text(raw, encoding="utf-8")
+    with pytest.raises(InputError) as e:  # used to be ValueError / RecursionError
+        load_reviews(path)
+    assert "\n" not in str(e.value) and "decisions.json" in str(e.value)

@@ -8,6 +8,7 @@ are extracted separately and the others count nothing.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -31,6 +32,9 @@ _DIGITS = re.compile(
     r"(?![\w-]*\d)(?!-(?!(?-i:[a-z]{3,}\s+[a-z]))[A-Za-z])",
     re.I,
 )
+# Longer digit strings are IDs, hashes or junk, not counts (the world's GDP in cents has 16 digits);
+# a 310-digit one made float() overflow to inf further on.
+MAX_DIGITS = 18
 _VAGUE_RE = re.compile(
     r"\b(?:(?P<tens>tens|hundreds) of )?(?P<word>dozens|scores|hundreds|thousands|millions|billions)\b", re.I
 )
@@ -134,6 +138,8 @@ def find_numbers(text: str) -> list[NumberMatch]:
 
     for m in _DIGITS.finditer(text):
         raw = m.group("num")
+        if len(raw.split(".")[0].replace(",", "")) > MAX_DIGITS:
+            continue
         value = float(raw.replace(",", ""))
         s, e = m.start(), m.end()
         if not free(s, e):
@@ -169,7 +175,7 @@ def find_numbers(text: str) -> list[NumberMatch]:
         if not phrase or not free(s, e):
             continue
         value = words_to_number(phrase)
-        if value is None:
+        if value is None or not math.isfinite(value):  # "trillion trillion ..." overflows to inf
             continue
         tokens = re.split(r"[\s-]+", phrase.lower())
         # A lone "one"/"a" is mostly a pronoun or article ("no one", "one of the").

@@ -38,6 +38,7 @@ import jinja2
 from markupsafe import Markup
 
 from claims.compare import kind_info
+from claims.display import shown_name
 from claims.report.build import CONFIDENCE, kinds_table
 from claims.report.schema import SCHEMA, version
 
@@ -154,7 +155,10 @@ def _assets() -> tuple[Markup, Markup]:
 
 
 def _context(data: dict) -> dict:
-    documents = list(data.get("documents") or [])
+    # file names as a reader should see them: "\u202e" or undecodable bytes made visible, so no
+    # name can pose as another (the pipeline's data already is; data from elsewhere may not be)
+    documents = [dict(d, **{k: shown_name(d[k]) for k in ("name", "path") if isinstance(d.get(k), str)})
+                 for d in data.get("documents") or []]
     claims = {c["id"]: c for c in data.get("claims") or []}
     docs = {d["id"]: d for d in documents}
     clusters = {c["id"]: c for c in data.get("clusters") or []}

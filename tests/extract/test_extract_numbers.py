@@ -5,6 +5,8 @@ disagreement and a year or model name read as a count invents one.
 """
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from claims.extract.numbers import find_numbers, words_to_number
@@ -182,3 +184,11 @@ def test_offsets_index_the_text(text):
     # no two numbers claim the same characters
     for a, b in zip(found, found[1:]):
         assert a.end <= b.start
+
+
+def test_absurdly_long_digit_strings_and_overflowing_words_are_not_numbers():
+    from claims.extract.quantities import extract_quantities
+
+    text = "Officials said " + "9" * 310 + " people and " + "trillion " * 40 + "dollars were lost."
+    assert all(math.isfinite(n.value) for n in find_numbers(text))  # 310 digits used to overflow
+    assert all(math.isfinite(q.value) for q in extract_quantities(text, 0))

@@ -1,0 +1,96 @@
+"""The command line never destroys what it reads: outputs that are inputs are refused up front."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+CLAIMS = [sys.executable, "-m", "claims.cli"]
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ARTICLE_A = "The ministry said 41 people were killed in the flood on Monday, officials confirmed.\n"
+ARTICLE_B = "Officials said 14 people were killed in the flood on Monday, the ministry confirmed.\n"
+
+
+def _run(*args, cwd=ROOT):
+    return subprocess.run([*CLAIMS, *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=300)
+
+
+def _articles(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(ARTICLE_A, encoding="utf-8")
+    b.write_text(ARTICLE_B, encoding="utf-8")
+    return a, b
+
+
+def _refused(result):
+    assert result.returncode != 0
+    errors = [l for l in result.stderr.strip().splitlines() if l.startswith("error:")]
+    assert len(errors) == 1 and "Traceback" not in result.stderr, result.stderr
+    return errors[0]
+
+
+def test_outputs_that_are_the_input_articles_are_refused_and_the_articles_kept(tmp_path):
+    a, b = _articles(tmp_path)
+    result = _run("report", a, b, "--out", a, "--json", b, "--no-cache")
+    assert "a.txt" in _refused(result)
+    assert a.read_text(encoding="utf-8") == ARTICLE_A
+    assert b.read_text(encoding="utf-8") == ARTICLE_B
+
+
+def test_an_output_reached_through_a_symlink_is_refused(tmp_path):
+    a, b = _articles(tmp_path)
+    link = tmp_path / "report.html"
+    link.symlink_to(a)
+    _refused(_run("report", a, b, "--out", link, "--no-cache"))
+    assert a.read_text(encoding="utf-8") == ARTICLE_A and link.is_symlink()
+
+
+def test_an_output_that_is_an_article_inside_an_input_folder_is_refused(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    a, b = _articles(folder)
+    _refused(_run("report", folder, "--out", tmp_path / "r.html", "--json", folder / "b.txt", "--no-cache"))
+    assert b.read_text(encoding="utf-8") == ARTICLE_B
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_the_same_file_for_html_and_json_is_refused(tmp_path):
+    a, b = _articles(tmp_path)
+    out = tmp_path / "out" / "report.html"
+    message = _refused(_run("report", a, b, "--out", out, "--json", out, "--no-cache"))
+    assert "same file" in message
+    assert not out.exists()
+
+
+def test_the_reviews_file_is_never_overwritten(tmp_path):
+    a, b = _articles(tmp_path)
+    decisions = tmp_path / "decisions.json"
+    decisions.write_text('{"reviews": []}', encoding="utf-8")
+    _refused(_run("report", a, b, "--reviews", decisions, "--json", decisions, "--out", tmp_path / "r.html"))
+    assert decisions.read_text(encoding="utf-8") == '{"reviews": []}'
+
+
+def test_an_output_inside_an_input_folder_is_fine(tmp_path):
+    from claims.outputs import check_outputs
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    _articles(folder)
+    # a report that does not exist yet, or a file reading skips (hidden, unsupported): allowed
+    check_outputs([folder], [folder / "report.html", folder / "report.json"])
+    (folder / ".report.json").write_text("{}", encoding="utf-8")
+    (folder / "notes.csv").write_text("x", encoding="utf-8")
+    check_outputs([folder], [folder / ".report.json", folder / "notes.csv"])
+
+
+def test_the_python_api_refuses_too(run_articles, tmp_path):
+    from claims.errors import OutputError
+
+    report = run_articles({"a.txt": ARTICLE_A, "b.txt": ARTICLE_B})
+    article = next(p for p in (tmp_path).rglob("a.txt"))
+    with pytest.raises(OutputError):
+        report.write(tmp_path / "r.html", article)
+    assert article.read_text(encoding="utf-8") == ARTICLE_A
+    assert not (tmp_path / "r.html").exists()
