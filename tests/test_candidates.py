@@ -10,7 +10,11 @@ def test_a_denial_is_compared_with_its_assertion_even_among_many_near_copies(run
     articles = {f"{i:02d}.txt": f"Governor Ana Ruiz declared a state of emergency in {t} county on Monday.\n"
                 for i, t in enumerate(towns)}
     articles["z.txt"] = "The regional government has not declared a state of emergency, opposition leaders said.\n"
-    report = run_articles(articles)
+    from claims.settings import Settings
+
+    settings = Settings()
+    settings.section("negation").denial_rule = True  # off by default; the blocking must still pair them
+    report = run_articles(articles, settings=settings)
     assert report.flags, "the denial was never compared with the assertions"
     assert all(f.kind == "negation" for f in report.flags)
     assert len(report.flags) <= 3  # one disagreement: a few examples shown, the rest counted

@@ -36,15 +36,36 @@ def test_paraphrases_that_agree_are_not_flagged(run_articles):
     assert report.flags == []
 
 
-def test_a_denial_of_the_same_act_is_flagged_even_when_worded_differently(run_articles):
-    report = run_articles({
-        "a.txt": "Governor Lena Ortiz declared a state of emergency in the northern districts on Monday "
-                 "and ordered schools closed.\n",
-        "b.txt": "Despite the damage, the provincial government has not declared a state of emergency, "
-                 "a decision criticised by local mayors.\n",
-    })
+DENIAL = {
+    "a.txt": "Governor Lena Ortiz declared a state of emergency in the northern districts on Monday "
+             "and ordered schools closed.\n",
+    "b.txt": "Despite the damage, the provincial government has not declared a state of emergency, "
+             "a decision criticised by local mayors.\n",
+}
+
+
+def test_a_denial_worded_differently_is_flagged_when_the_rule_is_asked_for(run_articles):
+    from claims.settings import Settings
+
+    settings = Settings()
+    settings.section("negation").denial_rule = True
+    report = run_articles(DENIAL, settings=settings)
     flags = [f for f in report.flags if f.kind == "negation"]
     assert len(flags) == 1
+
+
+def test_the_denial_rule_is_off_by_default(run_articles):
+    # on real news it paired unrelated statements that share a few words (0 of 62 right)
+    assert [f for f in run_articles(DENIAL).flags if f.kind == "negation"] == []
+
+
+def test_a_quote_beside_its_paraphrase_is_not_a_negation(run_articles):
+    report = run_articles({
+        "a.txt": "“I have not broken any rule,” the harbour master told the inquiry on Monday.\n",
+        "b.txt": "The harbour master told the inquiry on Monday that he had broken no rule.\n",
+        "c.txt": "The harbour master has broken the rule on berth fees, the inquiry found.\n",
+    })
+    assert [f for f in report.flags if f.kind == "negation"] == []
 
 
 def test_a_negation_about_something_else_is_not_flagged(run_articles):

@@ -19,7 +19,7 @@ def test_speech_verbs_and_function_words_are_not_events():
 
 
 def test_the_clause_ends_at_punctuation():
-    words = _around("Voting ended on Sunday, and the harbour reopened.", "Sunday")
+    words = _around("The voting ended on Sunday, and the harbour reopened.", "Sunday")
     assert "harbour" not in words and "vote" in words
 
 
