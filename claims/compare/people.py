@@ -14,7 +14,7 @@ import regex as re
 
 from claims.compare.base import CorpusComparator, ScoringContext, make_flag
 from claims.settings import knob
-from claims.extract.people import is_office, offices_conflict, titles_in
+from claims.extract.people import EXECUTIVE_OFFICES, is_office, offices_conflict, titles_in
 from claims.types import Claim, Flag, Highlight, PersonMention
 
 
@@ -24,6 +24,7 @@ class RoleSettings:
     mentions_per_document: int = knob(3, "mentions per (title, article) compared; keeps a much-quoted leader from n^2 pairs")
     score_across: float = knob(0.72, "two outlets give one person two offices: a reviewer must look")
     score_same_article: float = knob(0.68, "within one article, a second title is more often a past post left unmarked")
+    title_window: int = knob(40, "characters around a name read for titles given together ('president and CEO')")
 
 
 def _key(surname: str) -> str:
@@ -84,10 +85,11 @@ class RoleComparator(CorpusComparator):
             if per_doc[(p.role, c.doc)] < cfg.mentions_per_document:
                 per_doc[(p.role, c.doc)] += 1
                 by_role[p.role].append((c, p))
-        # titles some claim gives this person together ("president and chief executive") agree
-        held_together = [titles_in(c.text) for c, _ in mentions]
+        # a company's posts some text gives this person together ("president and chief executive")
+        held_together = [titles_in(_around(c, p, cfg.title_window)) for c, p in mentions]
         pairs = [(x, y) for ra, rb in itertools.combinations(sorted(by_role), 2)
-                 if offices_conflict(ra, rb) and not any({ra, rb} <= held for held in held_together)
+                 if offices_conflict(ra, rb)
+                 and not ({ra, rb} <= EXECUTIVE_OFFICES and any({ra, rb} <= held for held in held_together))
                  for x, y in itertools.product(by_role[ra], by_role[rb]) if x[0].id != y[0].id]
         flags = []
         for (ca, pa), (cb, pb) in _pair_order(pairs)[: cfg.max_pairs_per_person]:
@@ -99,6 +101,12 @@ class RoleComparator(CorpusComparator):
                                    [Highlight(pa.role_start or pa.start, pa.end, pa.role or "")],
                                    [Highlight(pb.role_start or pb.start, pb.end, pb.role or "")]))
         return flags
+
+
+def _around(claim: Claim, p: PersonMention, reach: int) -> str:
+    """The claim's text around one mention: where the person's own titles are written."""
+    start, end = p.start - claim.start, p.end - claim.start
+    return claim.text[max(0, start - reach) : end + reach]
 
 
 def _one_person_each(mentions: list[tuple[Claim, PersonMention]]) -> list[list[tuple[Claim, PersonMention]]]:
