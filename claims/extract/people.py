@@ -126,6 +126,7 @@ _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+{_NAME}\b")
 # "Mr. Novak", "Mrs. Ortiz": an honorific makes a surname a person, with no office
 _HONORIFIC = re.compile(rf"(?<![\w])(?:Mr|Mrs|Ms|Dr)\.?\s+{_NAME}\b")
 _HAS_SPEECH = stdlib_re.compile(rf"\b(?:{_SPEECH}|according to)\b", stdlib_re.I)
+HAS_SPEECH = _HAS_SPEECH  # a speech verb: the claim reports what someone said
 _HAS_TITLE = stdlib_re.compile(
     rf"\b(?:{'|'.join(sorted({stdlib_re.escape(w) for t in ROLES for w in t.split()}))})(?!\w)", stdlib_re.I)
 _HISTORICAL = re.compile(r"\b(?:former|ex-|late|then-|outgoing)\s*", re.I)
