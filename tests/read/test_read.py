@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from claims import read as read_mod
+from claims.read import common as read_limits
 from claims.errors import InputError
 from claims.read import html_to_text, parse_date, read_documents, text_title_and_date
 
@@ -171,7 +171,7 @@ def test_unsupported_files_in_a_folder_are_summarised(tmp_path):
 
 
 def test_file_over_the_size_limit_is_skipped(tmp_path, monkeypatch):
-    monkeypatch.setattr(read_mod, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(read_limits, "MAX_FILE_BYTES", 1000)
     write(tmp_path / "a.txt", ARTICLE)
     big = write(tmp_path / "big.txt", "word " * 400)
     warnings = Warnings()

@@ -1,0 +1,134 @@
+"""Read articles from files and folders into :class:`~claims.types.Document` objects.
+
+Supported inputs (the extension decides, case-insensitively):
+
+* ``.txt`` and ``.md``: the text as is.
+* ``.html`` and ``.htm``: the *visible article text only*. Scripts, styles, navigation,
+  page headers/footers, asides, forms and hidden elements are dropped; when the page has an
+  ``<article>`` (or else a ``<main>``) only that part is kept. Each paragraph, heading,
+  list item or other block goes on its own line, blocks separated by a blank line, with
+  runs of whitespace inside a block collapsed to one space. The title comes from
+  ``og:title``, else the first ``<h1>``, else ``<title>``; the date from
+  ``article:published_time`` (or a similar meta tag, or JSON-LD ``datePublished``),
+  else the first ``<time datetime=...>``.
+* ``.json`` (one object, or a list of objects) and ``.jsonl`` (one object per line). The
+  article text is the first of the fields ``text``, ``body``, ``content``, ``article``;
+  ``title``/``headline`` and ``date``/``published`` (and a few spellings of those) are used
+  when present. Each record becomes one Document whose path is ``"file.json#N"``: N is the
+  1-based position in the list for ``.json`` and the 1-based line number for ``.jsonl``. A
+  single-object ``.json`` keeps the plain path. A text field holding HTML markup is reduced
+  to its visible text as for ``.html`` files.
+
+**What offsets refer to.** ``Document.text`` is the string every later stage indexes into.
+
+* For ``.txt``/``.md`` it is exactly what ``Path(path).read_text(encoding=enc)`` returns:
+  the bytes decoded, then universal-newline translated (``"\\r\\n"`` and ``"\\r"`` become
+  ``"\\n"``), like Python's text mode. A UTF-8 byte-order mark is *kept* as ``"\\ufeff"`` at
+  offset 0, because ``read_text(encoding="utf-8")`` keeps it too: stripping it would shift
+  every offset by one against anyone who reads the file that way. ``Document.encoding`` is
+  the encoding to pass (``"utf-8"`` unless the file was in another encoding).
+* For HTML and JSON it is the extracted visible text described above (newlines likewise
+  translated), *not* the file's text: offsets refer to the extracted string.
+
+Documents get ids ``d0``, ``d1``, ... in input order after skipping; folders are read
+recursively in sorted order, skipping hidden files and folders (names starting with ``.``).
+
+Problems raise :class:`~claims.errors.InputError` with a one-line message naming the file:
+a missing path, a binary file, bytes that are neither UTF-8 nor a confidently detected
+encoding (with the byte offset), invalid JSON (with the line). Problems that only make one
+input useless are reported through ``warn`` and that input is skipped: an unsupported
+extension, an empty file, a file over :data:`claims.read.common.MAX_FILE_BYTES`, a file or text given twice, a
+folder with no supported files. If nothing usable remains, that is an InputError too.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from dataclasses import replace
+from typing import Sequence
+
+from claims.errors import InputError
+from claims.read import common
+from claims.read.common import (
+    MAX_FILE_LABEL, SUPPORTED_EXTENSIONS, Warn, fspath, log_warning, reason, show, size_label, skip, strip_skipped,
+)
+from claims.read.decode import decode_bytes
+from claims.read.files import read_file
+from claims.read.html import html_to_text
+from claims.read.metadata import parse_date
+from claims.read.paths import expand
+from claims.read.text import text_title_and_date
+from claims.types import Document
+
+__all__ = [
+    "read_documents", "decode_bytes", "html_to_text", "parse_date", "text_title_and_date",
+    "SUPPORTED_EXTENSIONS", "Warn",
+]
+
+
+def read_documents(
+    paths: Sequence[str | os.PathLike],
+    *,
+    warn: Warn | None = None,
+) -> list[Document]:
+    """Read every supported file under ``paths`` (files or folders) into Documents.
+
+    See the module docstring for the formats, what ``Document.text`` holds (offsets refer
+    to it) and which problems are errors and which are warnings.
+    """
+    warn = warn if warn is not None else log_warning
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        paths = [paths]  # a lone path is a Sequence of characters: accept it for what it means
+    paths = list(paths)
+    if not paths:
+        raise InputError("no input files or folders given")
+
+    files: list[tuple[str, bool]] = []  # (path as shown, given explicitly)
+    problems: list[str] = []  # why inputs were skipped, for the "nothing usable" error
+    for given in paths:
+        shown = fspath(given)
+        files.extend(expand(shown, warn, problems))
+
+    docs: list[Document] = []
+    seen_files: dict[tuple[int, int], str] = {}
+    seen_texts: dict[str, str] = {}
+    for shown, explicit in files:
+        try:
+            st = os.stat(shown)
+        except OSError as e:
+            raise InputError(f"cannot read {show(shown)}: {reason(e)}") from None
+        ident = (st.st_dev, st.st_ino)
+        if ident in seen_files:
+            msg = f"{show(shown)} was given twice (same file as {show(seen_files[ident])}); read once"
+            warn(msg)
+            continue
+        seen_files[ident] = shown
+
+        if not stat.S_ISREG(st.st_mode):
+            if explicit:
+                raise InputError(f"{show(shown)}: not a regular file")
+            continue
+        if st.st_size > common.MAX_FILE_BYTES:
+            skip(f"skipped {show(shown)}: file is too large ({size_label(st.st_size)}; the limit is {MAX_FILE_LABEL})",
+                  warn, problems)
+            continue
+        if st.st_size == 0:
+            skip(f"skipped {show(shown)}: file is empty", warn, problems)
+            continue
+
+        for doc in read_file(shown, warn, problems):
+            key = hashlib.sha256(" ".join(doc.text.replace("\ufeff", "").split()).encode("utf-8", "surrogatepass")).hexdigest()
+            if key in seen_texts:
+                warn(f"skipped {show(doc.path)}: same text as {show(seen_texts[key])}")
+                continue
+            seen_texts[key] = doc.path
+            docs.append(doc)
+
+    if not docs:
+        if len(problems) == 1:
+            raise InputError(strip_skipped(problems[0]))
+        shown_problems = "; ".join(strip_skipped(p) for p in problems[:3])
+        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+        raise InputError(f"no articles to read: {shown_problems}{more}" if problems else "no articles to read")
+    return [replace(d, id=f"d{i}") for i, d in enumerate(docs)]
