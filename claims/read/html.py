@@ -4,17 +4,27 @@ from __future__ import annotations
 import json
 import re
 
-from claims.read.common import one_line
-from claims.read.metadata import parse_date
+from claims.read.metadata import ArticleMeta, clean_str, parse_date
 
 
 def html_to_text(markup: str) -> tuple[str, str | None, str | None]:
-    """Return ``(visible text, title, date)`` of an HTML page (see the module docstring)."""
+    """Return ``(visible text, title, date)`` of an HTML page (see the package docstring)."""
+    text, meta = html_article(markup)
+    return text, meta.title, meta.date
+
+
+def html_article(markup: str) -> tuple[str, ArticleMeta]:
+    """The visible article text of an HTML page, and what the page says about the article.
+
+    Title: ``og:title``, JSON-LD headline, first ``<h1>``, ``<title>``. Date: htmldate (meta
+    tags, JSON-LD, URL), else ``article:published_time``-like meta, JSON-LD, ``<time>``.
+    Outlet: JSON-LD ``publisher.name``, ``og:site_name``. URL: ``<link rel=canonical>``,
+    ``og:url``, JSON-LD ``url``.
+    """
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(markup, "html.parser")
-    title = _html_title(soup)
-    date = _html_date(soup)
+    meta = _html_meta(soup, markup)
     for el in soup.find_all(_DROP_TAGS):
         el.decompose()
     for el in soup.find_all(_is_hidden):
@@ -26,7 +36,7 @@ def html_to_text(markup: str) -> tuple[str, str | None, str | None]:
             el.decompose()
     blocks: list[str] = []
     _walk(root, blocks, [])
-    return "\n\n".join(blocks), title, date
+    return "\n\n".join(blocks), meta
 
 
 _DROP_TAGS = [
@@ -118,45 +128,100 @@ def _meta(soup, *names: str) -> str | None:
     return None
 
 
-def _json_ld(soup, key: str) -> str | None:
-    for s in soup.find_all("script", attrs={"type": "application/ld+json"}):
+_ARTICLE_TYPES = re.compile(r"(?:^|[/:])(?:\w*Article|BlogPosting|Report)$")
+
+
+def _json_ld_objects(soup) -> list[dict]:
+    """Every object in the page's JSON-LD blocks (through lists and ``@graph``), in page order."""
+    found: list[dict] = []
+    for script in soup.find_all("script", attrs={"type": re.compile(r"^\s*application/ld\+json", re.I)}):
         try:
-            data = json.loads(s.string or "")
-        except (ValueError, RecursionError):
+            data = json.loads(script.string or "")
+        except (ValueError, RecursionError):  # broken JSON-LD is common and only means "no metadata"
             continue
         stack = [data]
-        while stack:
-            item = stack.pop()
+        while stack and len(found) < 1000:
+            item = stack.pop(0)
             if isinstance(item, list):
-                stack.extend(item)
+                stack[:0] = item
             elif isinstance(item, dict):
-                v = item.get(key)
-                if isinstance(v, str) and v.strip():
-                    return v
+                found.append(item)
                 if "@graph" in item:
-                    stack.append(item["@graph"])
+                    stack.insert(0, item["@graph"])
+    return found
+
+
+def _is_article(obj: dict) -> bool:
+    kinds = obj.get("@type")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    return any(isinstance(k, str) and _ARTICLE_TYPES.search(k) for k in kinds)
+
+
+def _json_ld(objects: list[dict], key: str, *, articles_only: bool = True) -> str | None:
+    for obj in objects:
+        if articles_only and not _is_article(obj):
+            continue
+        value = obj.get(key)
+        if isinstance(value, str) and value.strip():
+            return value
     return None
 
 
-def _html_title(soup) -> str | None:
-    t = _meta(soup, "og:title", "twitter:title")
+def _link_href(soup, rel: str) -> str | None:
+    for link in soup.find_all("link"):
+        rels = link.get("rel") or []
+        rels = rels.split() if isinstance(rels, str) else rels
+        href = link.get("href")
+        if rel in (r.lower() for r in rels) and isinstance(href, str) and href.strip():
+            return href.strip()
+    return None
+
+
+def _html_meta(soup, markup: str) -> ArticleMeta:
+    json_ld = _json_ld_objects(soup)
+    articles = [o for o in json_ld if _is_article(o)]
+    return ArticleMeta(
+        title=_html_title(soup, json_ld),
+        date=_html_date(soup, json_ld, markup),
+        outlet=clean_str(_publisher(articles)) or clean_str(_meta(soup, "og:site_name", "application-name")),
+        url=clean_str(_link_href(soup, "canonical") or _meta(soup, "og:url") or _json_ld(json_ld, "url")),
+    )
+
+
+def _publisher(articles: list[dict]) -> str | None:
+    for obj in articles:
+        publisher = obj.get("publisher")
+        if isinstance(publisher, list) and publisher:
+            publisher = publisher[0]
+        if isinstance(publisher, dict):
+            publisher = publisher.get("name")
+        if isinstance(publisher, str) and publisher.strip():
+            return publisher
+    return None
+
+
+def _html_title(soup, json_ld: list[dict]) -> str | None:
+    t = _meta(soup, "og:title", "twitter:title") or _json_ld(json_ld, "headline")
     if not t:
         h1 = soup.find("h1")
         t = h1.get_text(" ", strip=True) if h1 else None
     if not t and soup.title:
         t = soup.title.get_text(" ", strip=True)
-    if not t:
-        t = _json_ld(soup, "headline")
-    return one_line(t)
+    return clean_str(t)
 
 
-def _html_date(soup) -> str | None:
+def _html_date(soup, json_ld: list[dict], markup: str) -> str | None:
+    # htmldate reads the usual meta tags, JSON-LD and dates in the canonical URL; its
+    # "extensive search" of the text is off: it takes event dates and copyright years.
+    date = _htmldate(markup)
+    if date:
+        return date
     raw = _meta(soup, "article:published_time", "og:published_time", "datePublished", "pubdate",
                 "publishdate", "publish-date", "date", "dc.date", "dc.date.issued", "parsely-pub-date",
                 "sailthru.date")
     date = parse_date(raw) if raw else None
     if not date:
-        raw = _json_ld(soup, "datePublished")
+        raw = _json_ld(json_ld, "datePublished", articles_only=False)
         date = parse_date(raw) if raw else None
     if not date:
         for t in soup.find_all("time"):
@@ -165,6 +230,16 @@ def _html_date(soup) -> str | None:
             if date:
                 break
     return date
+
+
+def _htmldate(markup: str) -> str | None:
+    try:
+        from htmldate import find_date
+
+        found = find_date(markup, original_date=True, extensive_search=False)
+    except Exception:  # noqa: BLE001 - a failure inside the library only means "no date found"
+        return None
+    return parse_date(found) if isinstance(found, str) else None
 
 
 def looks_like_html(s: str) -> bool:
