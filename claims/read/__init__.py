@@ -97,7 +97,10 @@ def read_documents(
         try:
             st = os.stat(shown)
         except OSError as e:
-            raise InputError(f"cannot read {show(shown)}: {reason(e)}") from None
+            if explicit:
+                raise InputError(f"{show(shown)}: cannot read: {reason(e)}") from None
+            skip(f"skipping {show(shown)}: cannot read: {reason(e)}", warn, problems)
+            continue
         ident = (st.st_dev, st.st_ino)
         if ident in seen_files:
             msg = f"{show(shown)} was given twice (same file as {show(seen_files[ident])}); read once"
@@ -110,17 +113,27 @@ def read_documents(
                 raise InputError(f"{show(shown)}: not a regular file")
             continue
         if st.st_size > common.MAX_FILE_BYTES:
-            skip(f"skipped {show(shown)}: file is too large ({size_label(st.st_size)}; the limit is {MAX_FILE_LABEL})",
+            skip(f"skipping {show(shown)}: file is too large ({size_label(st.st_size)}; the limit is {MAX_FILE_LABEL})",
                   warn, problems)
             continue
         if st.st_size == 0:
-            skip(f"skipped {show(shown)}: file is empty", warn, problems)
+            skip(f"skipping {show(shown)}: file is empty", warn, problems)
             continue
 
-        for doc in read_file(shown, warn, problems):
-            key = hashlib.sha256(" ".join(doc.text.replace("\ufeff", "").split()).encode("utf-8", "surrogatepass")).hexdigest()
+        try:
+            new_docs = read_file(shown, warn, problems)
+        except InputError as e:
+            if explicit:
+                raise
+            # a file the folder walk found: one bad file must not stop the others
+            skip(_skipping(shown, str(e)), warn, problems)
+            continue
+        for doc in new_docs:
+            # the article, not its front matter: two clips of one article differ in "created:"
+            article = doc.text[doc.body_start:].replace("\ufeff", "")
+            key = hashlib.sha256(" ".join(article.split()).encode("utf-8", "surrogatepass")).hexdigest()
             if key in seen_texts:
-                warn(f"skipped {show(doc.path)}: same text as {show(seen_texts[key])}")
+                warn(f"skipping {show(doc.path)}: same text as {show(seen_texts[key])}")
                 continue
             seen_texts[key] = doc.path
             docs.append(doc)
@@ -132,3 +145,9 @@ def read_documents(
         more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
         raise InputError(f"no articles to read: {shown_problems}{more}" if problems else "no articles to read")
     return [replace(d, id=f"d{i}") for i, d in enumerate(docs)]
+
+
+def _skipping(path: str, error: str) -> str:
+    """``"skipping PATH: why"`` from an error message that may already start with the path."""
+    prefix = f"{show(path)}: "
+    return f"skipping {error}" if error.startswith(prefix) else f"skipping {show(path)}: {error}"

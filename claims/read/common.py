@@ -77,6 +77,10 @@ def reason(e: OSError) -> str:
 def json_reason(e: Exception) -> str:
     if isinstance(e, json.JSONDecodeError):
         return f"{e.msg} (column {e.colno})"
+    if isinstance(e, ValueError) and "digits" in str(e):
+        return "a number has too many digits"
+    if isinstance(e, ValueError):
+        return "a value cannot be read"
     return "nested too deeply"
 
 
