@@ -23,6 +23,9 @@ def decode_bytes(data: bytes, path: str, *, declared: str | None = None) -> tupl
         text = _try_decode(data, "utf-16")
         if text is not None:
             return _check_text(newlines(text), path), "utf-16"
+    kind = _binary_kind(data)
+    if kind:
+        raise InputError(f"{show(path)}: looks like a binary file ({kind}), not text")
     if b"\x00" in data:
         raise InputError(f"{show(path)}: looks like a binary file (it contains NUL bytes), not text")
     if _control_ratio(data) > 0.05:
@@ -47,6 +50,22 @@ def decode_bytes(data: bytes, path: str, *, declared: str | None = None) -> tupl
         f"{show(path)}: not valid UTF-8 (byte 0x{bad_byte:02x} at offset {bad_offset}) and its encoding "
         "could not be detected; convert it to UTF-8"
     )
+
+
+# Signatures of formats that are often saved next to articles under a misleading name.
+_MAGIC = (
+    (b"%PDF-", "a PDF document"), (b"PK\x03\x04", "a ZIP archive or Office document"),
+    (b"\x1f\x8b", "gzip-compressed data"), (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"), (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"), (b"\x7fELF", "a program"),
+)
+
+
+def _binary_kind(data: bytes) -> str | None:
+    for signature, kind in _MAGIC:
+        if data.startswith(signature):
+            return kind
+    return None
 
 
 def declared_charset(data: bytes) -> str | None:
