@@ -45,7 +45,7 @@ def meta_from_fields(fields: Mapping[Any, Any]) -> ArticleMeta:
     """
     by_key = {k.lower(): v for k, v in fields.items() if isinstance(k, str)}
     outlet = None
-    url = _first(by_key, URL_KEYS, _url)
+    url = _first(by_key, URL_KEYS, clean_str)  # kept as given: the report links http(s) only
     for key in OUTLET_KEYS:
         value = by_key.get(key)
         if isinstance(value, str) and _url(value):
