@@ -1,44 +1,66 @@
 """Read articles from files and folders into :class:`~claims.types.Document` objects.
 
-Supported inputs (the extension decides, case-insensitively):
+Modules, one job each: :mod:`~claims.read.paths` (paths and folders to files),
+:mod:`~claims.read.files` (one file: bytes, kind by content), :mod:`~claims.read.decode`
+(bytes to text), :mod:`~claims.read.text` (plain text, Markdown, YAML front matter),
+:mod:`~claims.read.html`, :mod:`~claims.read.records` (JSON/JSONL),
+:mod:`~claims.read.metadata` (title, date, outlet, URL) and :mod:`~claims.read.common`.
 
-* ``.txt`` and ``.md``: the text as is.
+Supported inputs (the extension says what a file should be, case-insensitively; the
+content has the last word: a ``.txt`` holding an HTML page is read as HTML, binary data is
+refused whatever the name):
+
+* ``.txt`` and ``.md``: the text as is. YAML front matter at the very top (a ``---`` line,
+  a YAML mapping, a ``---`` line, as web clippers save articles) gives the title
+  (``title``), outlet (``outlet``/``source``/``site``/``publisher``), date
+  (``published``/``date``/``publish_date``/``created``) and URL
+  (``url``/``link``/``source_url``/``canonical``); ``Document.body_start`` is where the
+  article starts after it, and cleaning never looks before it. Otherwise the title and
+  date come conservatively from the first lines.
 * ``.html`` and ``.htm``: the *visible article text only*. Scripts, styles, navigation,
   page headers/footers, asides, forms and hidden elements are dropped; when the page has an
   ``<article>`` (or else a ``<main>``) only that part is kept. Each paragraph, heading,
   list item or other block goes on its own line, blocks separated by a blank line, with
-  runs of whitespace inside a block collapsed to one space. The title comes from
-  ``og:title``, else the first ``<h1>``, else ``<title>``; the date from
-  ``article:published_time`` (or a similar meta tag, or JSON-LD ``datePublished``),
-  else the first ``<time datetime=...>``.
+  runs of whitespace inside a block collapsed to one space. Title: ``og:title``, JSON-LD
+  headline, first ``<h1>``, ``<title>``. Date: htmldate (meta tags, JSON-LD, URL), else
+  meta tags, JSON-LD ``datePublished``, the first ``<time datetime=...>``. Outlet: JSON-LD
+  ``publisher.name``, ``og:site_name``. URL: ``<link rel=canonical>``, ``og:url``, JSON-LD.
 * ``.json`` (one object, or a list of objects) and ``.jsonl`` (one object per line). The
-  article text is the first of the fields ``text``, ``body``, ``content``, ``article``;
-  ``title``/``headline`` and ``date``/``published`` (and a few spellings of those) are used
-  when present. Each record becomes one Document whose path is ``"file.json#N"``: N is the
-  1-based position in the list for ``.json`` and the 1-based line number for ``.jsonl``. A
-  single-object ``.json`` keeps the plain path. A text field holding HTML markup is reduced
-  to its visible text as for ``.html`` files.
+  article text is the first of the fields ``text``, ``body``, ``content``, ``article``
+  holding text; title, date, outlet and URL come from the usual field spellings (see
+  :mod:`~claims.read.metadata`). Each record becomes one Document whose path is
+  ``"file.json#N"``: N is the 1-based position in the list for ``.json`` and the 1-based
+  line number for ``.jsonl``. A single-object ``.json`` keeps the plain path. A text field
+  holding HTML markup is reduced to its visible text as for ``.html`` files. A record
+  with no text (a ``meta.json``) is skipped with a warning.
+
+Dates are ISO ``YYYY-MM-DD`` or None; a date that does not parse is None, never an error.
 
 **What offsets refer to.** ``Document.text`` is the string every later stage indexes into.
 
-* For ``.txt``/``.md`` it is exactly what ``Path(path).read_text(encoding=enc)`` returns:
-  the bytes decoded, then universal-newline translated (``"\\r\\n"`` and ``"\\r"`` become
-  ``"\\n"``), like Python's text mode. A UTF-8 byte-order mark is *kept* as ``"\\ufeff"`` at
-  offset 0, because ``read_text(encoding="utf-8")`` keeps it too: stripping it would shift
-  every offset by one against anyone who reads the file that way. ``Document.encoding`` is
-  the encoding to pass (``"utf-8"`` unless the file was in another encoding).
+* For ``.txt``/``.md`` it is exactly what ``Path(path).read_text(encoding=enc)`` returns,
+  front matter included: the bytes decoded, then universal-newline translated (``"\\r\\n"``
+  and ``"\\r"`` become ``"\\n"``), like Python's text mode. A UTF-8 byte-order mark is *kept*
+  as ``"\\ufeff"`` at offset 0, because ``read_text(encoding="utf-8")`` keeps it too:
+  stripping it would shift every offset by one against anyone who reads the file that way.
+  ``Document.encoding`` is the encoding to pass (``"utf-8"`` unless the file was in
+  another encoding).
 * For HTML and JSON it is the extracted visible text described above (newlines likewise
-  translated), *not* the file's text: offsets refer to the extracted string.
+  translated), *not* the file's text: offsets refer to the extracted string. Lone
+  surrogates in JSON strings become U+FFFD.
 
 Documents get ids ``d0``, ``d1``, ... in input order after skipping; folders are read
 recursively in sorted order, skipping hidden files and folders (names starting with ``.``).
 
-Problems raise :class:`~claims.errors.InputError` with a one-line message naming the file:
-a missing path, a binary file, bytes that are neither UTF-8 nor a confidently detected
-encoding (with the byte offset), invalid JSON (with the line). Problems that only make one
-input useless are reported through ``warn`` and that input is skipped: an unsupported
-extension, an empty file, a file over :data:`claims.read.common.MAX_FILE_BYTES`, a file or text given twice, a
-folder with no supported files. If nothing usable remains, that is an InputError too.
+Problems with a path the user named raise :class:`~claims.errors.InputError` with a
+one-line message naming the file: a missing path, an unreadable file, a binary file, bytes
+that are neither UTF-8 nor a confidently detected encoding (with the byte offset), invalid
+or hostile JSON (with the line), a claims report. Inside a folder the same problems only
+skip that file, with a warning through ``warn``; a folder also never yields the tool's own
+reports (recognised by content) or files reached by a symbolic link that leads out of it.
+Skipped everywhere with a warning: an unsupported extension, an empty file, a file over
+:data:`claims.read.common.MAX_FILE_BYTES`, a file or text given twice, a folder with no
+supported files. If nothing usable remains, that is an InputError too.
 """
 from __future__ import annotations
 
