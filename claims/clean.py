@@ -2,6 +2,7 @@
 
 Nothing is rewritten: cleaning returns the kept paragraphs as offset ranges
 into ``Document.text``, so every later offset still points into the file.
+Text before ``Document.body_start`` (YAML front matter) is not looked at.
 
 Dropped, with the reason kept for the report:
 - ad markers (``[ad_1]``), image markdown, lone punctuation lines;
@@ -49,10 +50,13 @@ class CleanedDocument:
     title: str | None = None
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Line ranges with surrounding whitespace trimmed (news text: one paragraph per line)."""
+_LINE = re.compile(r"[^\n]+")
+
+
+def _paragraphs(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Line ranges from ``start`` on, surrounding whitespace trimmed (news text: one paragraph per line)."""
     out = []
-    for m in re.finditer(r"[^\n]+", text):
+    for m in _LINE.finditer(text, start):
         s, e = m.start(), m.end()
         while s < e and text[s].isspace():
             s += 1
@@ -80,7 +84,8 @@ def clean(doc: Document) -> CleanedDocument:
     seen: set[str] = set()
     title = doc.title
     in_comments = False
-    for s, e in _paragraphs(text):
+    # front matter (before body_start) is the file's metadata, never article prose
+    for s, e in _paragraphs(text, doc.body_start):
         line = text[s:e]
         span = Span(doc.id, s, e)
         reason = None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from claims import read as read_mod
+from claims.read import common as read_limits
 from claims.errors import InputError
 from claims.read import html_to_text, parse_date, read_documents, text_title_and_date
 
@@ -110,11 +110,19 @@ def test_binary_file_without_nul_bytes(tmp_path):
     assert "blob.md" in msg and "binary" in msg
 
 
-def test_binary_file_in_a_folder_is_an_error(tmp_path):
+def test_binary_file_in_a_folder_is_skipped_with_a_warning(tmp_path):
     write(tmp_path / "a.txt", ARTICLE)
     write(tmp_path / "b.txt", b"\x00\x01\x02" * 100)
+    warnings = Warnings()
+    docs = read_documents([tmp_path], warn=warnings)
+    assert [Path(d.path).name for d in docs] == ["a.txt"]
+    assert len(warnings) == 1 and "b.txt" in warnings[0] and "binary" in warnings[0]
+
+
+def test_folder_of_only_binary_files_is_an_error(tmp_path):
+    write(tmp_path / "b.txt", b"\x00\x01\x02" * 100)
     msg = read_error([tmp_path])
-    assert "b.txt" in msg
+    assert "b.txt" in msg and "binary" in msg
 
 
 def test_undecodable_bytes_name_the_file_and_offset(tmp_path):
@@ -171,7 +179,7 @@ def test_unsupported_files_in_a_folder_are_summarised(tmp_path):
 
 
 def test_file_over_the_size_limit_is_skipped(tmp_path, monkeypatch):
-    monkeypatch.setattr(read_mod, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(read_limits, "MAX_FILE_BYTES", 1000)
     write(tmp_path / "a.txt", ARTICLE)
     big = write(tmp_path / "big.txt", "word " * 400)
     warnings = Warnings()

@@ -1,0 +1,96 @@
+"""Expanding the paths a user gave into the files to read.
+
+A file named on the command line is read whatever it is (a symlink included: that is the
+user's choice). Inside a folder the tool chooses, so it is careful: hidden names are
+skipped, a symbolic link that leads out of the folder is not followed (a shared folder
+must not pull in ``~/.ssh/...``), and an unreadable subfolder is skipped with a warning.
+"""
+from __future__ import annotations
+
+import os
+import stat
+
+from claims.errors import InputError
+from claims.read.common import SUPPORTED_EXTENSIONS, Warn, ext, ext_label, reason, show, skip
+
+
+def expand(shown: str, warn: Warn, problems: list[str]) -> list[tuple[str, bool]]:
+    """The files a given path stands for, each with whether it was named explicitly."""
+    try:
+        st = os.stat(shown)
+    except FileNotFoundError:
+        raise InputError(f"{show(shown)}: no such file or folder") from None
+    except OSError as e:
+        raise InputError(f"{show(shown)}: cannot read: {reason(e)}") from None
+    if not stat.S_ISDIR(st.st_mode):
+        if ext(shown) not in SUPPORTED_EXTENSIONS:
+            skip(f"skipping {show(shown)}: unsupported file type {ext_label(shown)} "
+                 f"(supported: {', '.join(SUPPORTED_EXTENSIONS)})", warn, problems)
+            return []
+        return [(shown, True)]
+
+    try:
+        root = os.path.realpath(shown)
+    except (OSError, ValueError) as e:
+        raise InputError(f"{show(shown)}: cannot read folder: {e}") from None
+    walk = _FolderWalk(root=root, warn=warn, problems=problems)
+    walk.folder(shown, top=True)
+    if walk.unsupported:
+        kinds = sorted({ext_label(p) for p in walk.unsupported})
+        n = len(walk.unsupported)
+        warn(f"skipping {n} unsupported file{'s' if n != 1 else ''} "
+             f"in {show(shown)} ({', '.join(kinds[:5])}{', ...' if len(kinds) > 5 else ''})")
+    if not walk.found:
+        skip(f"skipping {show(shown)}: folder has no supported files ({', '.join(SUPPORTED_EXTENSIONS)})",
+             warn, problems)
+    return [(p, False) for p in walk.found]
+
+
+class _FolderWalk:
+    """One recursive, sorted walk of a folder given by the user."""
+
+    def __init__(self, root: str, warn: Warn, problems: list[str]):
+        self.root = root  # the folder's real path: links must stay inside it
+        self.warn = warn
+        self.problems = problems
+        self.found: list[str] = []
+        self.unsupported: list[str] = []
+        self.visited: set[tuple[int, int]] = set()
+
+    def folder(self, folder: str, *, top: bool = False) -> None:
+        try:
+            st = os.stat(folder)
+            if (st.st_dev, st.st_ino) in self.visited:  # a symlink loop
+                return
+            self.visited.add((st.st_dev, st.st_ino))
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as e:
+            if top:
+                raise InputError(f"{show(folder)}: cannot read folder: {reason(e)}") from None
+            skip(f"skipping folder {show(folder)}: cannot read: {reason(e)}", self.warn, self.problems)
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = os.path.join(folder, entry.name)
+            try:
+                if entry.is_symlink() and not self._inside(path):
+                    skip(f"skipping {show(path)}: a symbolic link to outside {show(self.root)}",
+                         self.warn, self.problems)
+                    continue
+                is_dir = entry.is_dir()
+                is_file = entry.is_file()
+            except OSError:
+                continue
+            if is_dir:
+                self.folder(path)
+            elif is_file:
+                (self.found if ext(entry.name) in SUPPORTED_EXTENSIONS else self.unsupported).append(path)
+
+    def _inside(self, path: str) -> bool:
+        try:
+            target = os.path.realpath(path)
+            return os.path.commonpath([self.root, target]) == self.root
+        except (OSError, ValueError):  # ValueError: another drive on Windows
+            return False
