@@ -9,7 +9,7 @@ def test_a_denial_is_compared_with_its_assertion_even_among_many_near_copies(run
              "Ivybridge", "Juniper", "Kestrel", "Larkspur", "Millbrook"]
     articles = {f"{i:02d}.txt": f"Governor Ana Ruiz declared a state of emergency in {t} county on Monday.\n"
                 for i, t in enumerate(towns)}
-    articles["z.txt"] = "The regional government has not declared a state of emergency, opposition leaders said.\n"
+    articles["z.txt"] = "The regional government has not declared a state of emergency in the county.\n"
     from claims.settings import Settings
 
     settings = Settings()
