@@ -27,6 +27,11 @@ class RoleSettings:
     title_window: int = knob(40, "characters around a name read for titles given together ('president and CEO')")
 
 
+def _plain(name: str) -> str:
+    """The name without accents and with one kind of apostrophe, capitals kept."""
+    return unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode()
+
+
 def _key(surname: str) -> str:
     s = unicodedata.normalize("NFKD", surname).encode("ascii", "ignore").decode().lower()
     return s
@@ -141,8 +146,13 @@ def _spelling_variants(a: str, b: str, settings: NameSettings) -> bool:
     ka, kb = _key(a), _key(b)
     if min(len(ka), len(kb)) < settings.min_length or ka[0] != kb[0]:
         return False
+    if ka + "s" == kb or kb + "s" == ka:
+        return False  # "Democrat" / "Democrats": a plural, not a second spelling
     if ka == kb:
-        return a != b and a[1:] != a[1:].upper() and b[1:] != b[1:].upper()  # not "SMITH" vs "Smith"
+        # only capitals inside the name differ: not accents (Calderón / Calderon, an accepted
+        # transliteration), not the apostrophe's shape (O’Neill / O'Neill), not "SMITH" vs "Smith"
+        fa, fb = _plain(a), _plain(b)
+        return fa != fb and fa[1:] != fa[1:].upper() and fb[1:] != fb[1:].upper()
     d = Levenshtein.distance(ka, kb)
     return d == 1 or (d == 2 and min(len(ka), len(kb)) >= settings.long_name)
 

@@ -36,11 +36,20 @@ class QuantitySettings:
     min_similarity_referent: float = knob(
         0.25, "the same unit of the same thing (pages of emails, a 35-word oath): the same event is enough")
     min_similarity_duration: float = knob(0.6, "durations of the same activity in related claims")
+    min_garbled_value: float = knob(
+        10, "a power of ten between small counts (2 and 20) is two figures, not a garbled one; from 10 up it is suspect")
 
 
 def _referent(q: Quantity, claim: Claim) -> frozenset[str]:
-    """What a counted unit is of: "pages of printed emails" -> {print, email}; "35-word oath" -> {oath}."""
-    return event_words(claim.text, q.end - claim.start, q.end - claim.start, before=False)
+    """What a counted unit is of: "pages of printed emails" -> {print, email}; "35-word oath" -> {oath}.
+    "23 states have legalized ..." has none: what follows is what the states did, not what they are."""
+    at = q.end - claim.start
+    rest = claim.text[at:]
+    if re.match(r"\s+of\s", rest):
+        return event_words(claim.text, at + rest.index("of") + 2, at + rest.index("of") + 2, before=False)
+    if "-" in q.text:  # a compound before its noun: "a 35-word oath"
+        return event_words(claim.text, at, at, reach=1, before=False)
+    return frozenset()
 
 
 def _fmt(x: float) -> str:
@@ -167,7 +176,8 @@ def judge(a: Claim, b: Claim, qa: Quantity, qb: Quantity, ctx: ScoringContext,
     if not ok and sim >= cfg.min_similarity_referent and _same_referent(qa, a, qb, b):
         ok = same_scope = True
     if not ok and _same_thing_loosely(qa, qb) and sim >= cfg.min_similarity_measured \
-            and qa.is_exact and qb.is_exact and _power_of_ten(qa.value, qb.value):
+            and qa.is_exact and qb.is_exact and _power_of_ten(qa.value, qb.value) \
+            and min(qa.value, qb.value) >= cfg.min_garbled_value:
         ok = same_scope = True  # "3,500 passengers" next to "350 passengers": an added zero
     if not ok or (qa.low <= qb.high and qb.low <= qa.high):
         return None
@@ -183,6 +193,8 @@ def judge(a: Claim, b: Claim, qa: Quantity, qb: Quantity, ctx: ScoringContext,
     hedged = a.hedged or b.hedged
     # "21 million" vs "2.1 million": a power of ten stays suspicious even when both are "about"
     k = _power_of_ten(qa.value, qb.value) if not (_vague(qa) or _vague(qb)) else 0
+    if min(qa.value, qb.value) < cfg.min_garbled_value:
+        k = 0
     if k or gap >= 500 or (exact and _one_digit_apart(qa.value, qb.value)):
         if k:
             why = f"one is the other times {10 ** k:,}: likely a garbled figure"

@@ -70,9 +70,14 @@ def act_words(text: str, start: int, end: int, reach: int = 1) -> frozenset[str]
         near = near[-reach:] if side == "left" else near[: max(1, reach - 1)]
         for i, w in near:
             previous = tokens[i - 1].lower() if i > 0 else ""
+            following = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
             if not w.islower() or previous in _DETERMINER or previous.endswith(("’s", "'s")):
                 continue
-            verb_s = w.endswith("s") and not w.endswith(("ss", "us", "is") + _NOUN_PLURAL)
+            if side == "right" and previous == "to":
+                continue  # "late Monday to step aside": the purpose, not the act dated Monday
+            # "ends" in "the term ends in 2019" is a verb; "subpoenas" in "subpoenas are due" a subject
+            verb_s = (w.endswith("s") and not w.endswith(("ss", "us", "is") + _NOUN_PLURAL)
+                      and following not in _AUXILIARY)
             if previous in _AUXILIARY or w.endswith("ed") or verb_s:
                 found.append(stem(w))
     return frozenset(found)
