@@ -136,3 +136,15 @@ def test_president_and_chief_executive_held_together_is_no_conflict(corpus):
     assert _roles(corpus, "Bakery chain CEO Hanna Voss said the stores would stay open.\n",
                   "Bakery chain president Hanna Voss said the stores would stay open.\n",
                   "Hanna Voss, the president and chief executive of the chain, declined to comment.\n") == []
+
+
+def test_a_plural_of_a_name_like_word_is_not_a_second_spelling(corpus):
+    assert _names(corpus, "The council's top Liberal said the vote would pass.\n",
+                  "Some leading Liberals said the vote would fail.\n") == []
+
+
+def test_accents_and_apostrophe_shapes_are_accepted_spellings(corpus):
+    assert _names(corpus, "Former Peruvian President Andrés Quiñonez said he would not pay.\n"
+                          "Mr. O'Dowd told reporters the plan was sound.\n",
+                  "Former Peruvian President Andres Quinonez told CNBC he would not pay.\n"
+                  "Ciaran O’Dowd, the party's treasurer, said the plan was sound.\n") == []

@@ -168,3 +168,22 @@ def test_pages_of_different_things_are_not_compared(corpus):
         "b.md": ("The inquiry published 300 pages of witness testimony on Friday.\n", None),
     })
     assert QuantityComparator().compare(claim_with(claims, "42,000"), claim_with(claims, "300 pages"), ctx) is None
+
+
+def test_what_counted_things_did_is_not_what_they_are(corpus):
+    # the states that legalized one thing and those that legalized another are two counts
+    claims, ctx = corpus({
+        "a.md": ("To date, 31 provinces and the capital district have legalized night fishing for sport.\n", None),
+        "b.md": ("Six provinces have legalized commercial trawling by licensed crews, though the capital's "
+                 "rules face a challenge in the high court.\n", None),
+    })
+    assert QuantityComparator().compare(claim_with(claims, "31 provinces"), claim_with(claims, "Six"), ctx) is None
+
+
+def test_small_counts_a_power_of_ten_apart_are_not_garbled(corpus):
+    claims, ctx = corpus({
+        "a.md": ("Investigators questioned 30 people who had worked at the depot.\n", None),
+        "b.md": ("Investigators questioned three people who had worked at the depot on the night shift.\n", None),
+    })
+    flag = QuantityComparator().compare(claim_with(claims, "30 people"), claim_with(claims, "three people"), ctx)
+    assert flag is None or flag.kind != "garbled_number"

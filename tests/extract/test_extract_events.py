@@ -28,3 +28,22 @@ def test_after_only_reads_what_a_unit_counts():
     at = text.index("12,000 pages") + len("12,000 pages")
     words = event_words(text, at, at, before=False)
     assert "letter" in words and "archiv" not in words
+
+
+def test_a_plural_subject_and_an_infinitive_after_the_date_are_not_acts():
+    from claims.extract.events import act_words
+
+    text = "The county permits are due May 9."
+    at = text.index("May 9")
+    assert "permit" not in act_words(text, at, at + 5, reach=2)
+    text = "The mayor rejected calls late Monday to step aside."
+    at = text.index("Monday")
+    assert "step" not in act_words(text, at, at + 6, reach=2)
+
+
+def test_a_date_that_modifies_a_noun_is_not_the_time_of_the_verb_before_it():
+    from claims.extract.events import act_words
+
+    text = "The ministry would reverse a 2016 ban on the imports."
+    at = text.index("2016")
+    assert act_words(text, at, at + 4, reach=2) == frozenset()
