@@ -32,6 +32,7 @@ def report(
     reviews: Optional[Path] = typer.Option(None, "--reviews", help="Earlier review decisions (exported JSON) to carry over."),
     min_score: Optional[float] = typer.Option(None, "--min-score", min=0.0, max=1.0, help="Hide flags scored below this (default: settings.score.min_score)."),
     cluster_distance: Optional[float] = typer.Option(None, "--cluster-distance", min=0.05, max=1.0, help="Cosine distance that cuts clusters (default: settings.cluster.distance_threshold)."),
+    max_flags: Optional[int] = typer.Option(None, "--max-flags", min=1, help="Show at most this many flags, best first (default: settings.limits.flags)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the embedding cache."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Embedding cache folder (default ~/.cache/claims or $CLAIMS_CACHE_DIR)."),
     workers: int = typer.Option(1, "--workers", min=1, help="Processes for the embedding stage (helps only with more than 2 cores; see README, Speed)."),
@@ -64,7 +65,7 @@ def report(
 
             decisions = load_reviews(reviews)
         result = run(
-            paths, model=model, settings=_settings(cluster_distance, min_score),
+            paths, model=model, settings=_settings(cluster_distance, min_score, max_flags),
             use_cache=not no_cache, cache_dir=cache_dir, workers=workers, progress=not quiet,
             reviews=decisions, warn=warn, log=log,
         )
@@ -93,7 +94,7 @@ def report(
         typer.echo(f"wrote {out} and {json_out}")
 
 
-def _settings(cluster_distance: float | None, min_score: float | None):
+def _settings(cluster_distance: float | None, min_score: float | None, max_flags: int | None = None):
     """The default settings tree with the options the user gave."""
     from claims.settings import Settings
 
@@ -102,6 +103,8 @@ def _settings(cluster_distance: float | None, min_score: float | None):
         settings.cluster.distance_threshold = cluster_distance
     if min_score is not None:
         settings.score.min_score = min_score
+    if max_flags is not None:
+        settings.limits.flags = max_flags
     return settings
 
 

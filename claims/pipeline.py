@@ -19,7 +19,7 @@ import numpy as np
 
 from claims.display import has_surrogates, replace_surrogates, shown_name
 from claims.settings import Settings
-from claims.types import Claim, Cluster, Document, Flag, StageTiming
+from claims.types import Claim, Cluster, Document, Flag, Span, StageTiming
 
 
 @dataclass
@@ -40,6 +40,7 @@ class Report:
     reviews: dict | None = None
     inputs: list[str] = field(default_factory=list)  # the paths read, so write() can refuse to overwrite one
     notes: list[str] = field(default_factory=list)  # what the reader of the report must know: nothing to compare, cuts
+    limits: dict[str, dict] = field(default_factory=dict)  # each limit that cut something: what was kept of how much
 
     @property
     def n_claims(self) -> int:
@@ -55,6 +56,7 @@ class Report:
 
             data = apply_reviews(data, self.reviews)
         data["notes"] = list(self.notes)
+        data["limits"] = {k: dict(v) for k, v in self.limits.items()}
         return data
 
     def write(self, html_path: str | os.PathLike | None = None, json_path: str | os.PathLike | None = None) -> None:
@@ -161,13 +163,40 @@ def run(
     ]
     timed("clean", t, sum(len(c.spans) for c in cleaned))
 
+    notes: list[str] = []
+    limits: dict[str, dict] = {}
+
+    def announce(setting: str, message: str, **counts: int) -> None:
+        limits[setting] = counts
+        notes.append(message)
+        if warn:
+            warn(message)
+
     t = time.perf_counter()
     spans = []
+    max_chars, max_claims = settings.limits.document_chars, settings.limits.claims_per_document
+    long_docs, crowded_docs, claims_found = [], [], 0
     with bars.stage("split", len(cleaned)) as tick:
         for c in cleaned:
-            spans.extend(claim_spans(sentences(c), c.doc.text))
+            if len(c.doc.text) > max_chars:  # split only the start; the text stays whole so offsets hold
+                long_docs.append(c.doc.name)
+                c = dataclasses.replace(c, spans=[Span(s.doc, s.start, min(s.end, max_chars))
+                                                  for s in c.spans if s.start < max_chars])
+            doc_spans = claim_spans(sentences(c), c.doc.text)
+            claims_found += len(doc_spans)
+            if len(doc_spans) > max_claims:
+                crowded_docs.append(c.doc.name)
+                doc_spans = doc_spans[:max_claims]
+            spans.extend(doc_spans)
             tick(1)
     timed("split", t, len(spans))
+    if long_docs:
+        announce("document_chars", f"only the first {max_chars:,} characters of {_names(long_docs)} were read "
+                 "for claims (settings.limits.document_chars)", limit=max_chars, documents=len(long_docs))
+    if crowded_docs:
+        announce("claims_per_document", f"kept the first {max_claims:,} claims of {_names(crowded_docs)}: "
+                 f"showing {len(spans):,} of {claims_found:,} claims (settings.limits.claims_per_document)",
+                 limit=max_claims, shown=len(spans), found=claims_found, documents=len(crowded_docs))
 
     t = time.perf_counter()
     claims = []
@@ -177,7 +206,6 @@ def run(
             if i % 200 == 199:
                 tick(200)
     timed("extract", t, len(claims))
-    notes: list[str] = []
     if len({c.doc for c in claims}) < 2:  # a headline only, "***": a report, not a crash
         notes.append(_nothing_to_compare(documents, claims))
         if warn:
@@ -228,13 +256,29 @@ def run(
     with bars.stage("score", len(pairs)) as tick:
         flags = score(claims, pairs, ctx, progress=tick)
     timed("score", t, len(flags))
+    if len(flags) > settings.limits.flags:  # ranked best first: the cut drops the least sure
+        found = len(flags)
+        flags = flags[: settings.limits.flags]
+        announce("flags", f"showing {len(flags):,} of {found:,} flags, the highest scored "
+                 "(settings.limits.flags, --max-flags)", limit=settings.limits.flags, shown=len(flags), found=found)
 
     return Report(
         documents=documents, claims=claims, clusters=clusters, flags=flags, timings=timings,
         settings=settings, model_name=getattr(embedder, "name", embedder.model_id),
         model_load_seconds=load_seconds, n_candidate_pairs=len(pairs), dropped=dropped,
         cache_hits=cache_hits, reviews=reviews, inputs=[os.fspath(p) for p in paths], notes=notes,
+        limits=limits,
     )
+
+
+_NAMES_IN_MESSAGE = 3  # a warning naming 5,000 files would not be one readable line
+
+
+def _names(names: list[str]) -> str:
+    """'a.txt, b.txt, c.txt and 4 more documents', for a one-line message."""
+    listed = ", ".join(shown_name(n) for n in names[:_NAMES_IN_MESSAGE])
+    more = len(names) - _NAMES_IN_MESSAGE
+    return listed + (f" and {more} more documents" if more > 0 else "")
 
 
 def _encodable(doc: Document) -> Document:

@@ -124,3 +124,23 @@ def test_a_replaced_report_keeps_its_mode(tmp_path):
     finally:
         os.umask(old)
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+def test_ctrl_c_during_the_renames_waits_until_both_are_in_place(tmp_path, monkeypatch):
+    import signal
+
+    from claims.atomic import InterruptedAfterWrite
+
+    html, js = _old_pair(tmp_path)
+    real_replace = os.replace
+
+    def replace(src, dst):
+        if str(dst) == str(html):
+            signal.raise_signal(signal.SIGINT)  # Ctrl-C between the two renames
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(InterruptedAfterWrite):  # still an interrupt, but after the pair is complete
+        write_all([(html, "new html"), (js, "new json")])
+    assert (html.read_text(encoding="utf-8"), js.read_text(encoding="utf-8")) == ("new html", "new json")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html", "report.json"]

@@ -94,3 +94,19 @@ def test_the_python_api_refuses_too(run_articles, tmp_path):
         report.write(tmp_path / "r.html", article)
     assert article.read_text(encoding="utf-8") == ARTICLE_A
     assert not (tmp_path / "r.html").exists()
+
+
+def test_max_flags_caps_the_report_and_says_so(tmp_path):
+    import json
+
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("".join(f"The ministry said {100 + i} people were killed in district {i} of the flood zone.\n"
+                         for i in range(6)), encoding="utf-8")
+    b.write_text("".join(f"The ministry said {300 + i} people were killed in district {i} of the flood zone.\n"
+                         for i in range(6)), encoding="utf-8")
+    result = _run("report", a, b, "--out", tmp_path / "r.html", "--max-flags", "1", "--no-cache")
+    assert result.returncode == 0, result.stderr
+    assert "showing 1 of" in result.stderr  # announced on the terminal
+    data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert len(data["flags"]) == 1 and data["limits"]["flags"]["found"] > 1

@@ -112,3 +112,66 @@ def test_bidi_controls_in_file_names_are_made_visible_in_the_html(run_articles, 
     _, html = _write_and_load(report, tmp_path)
     assert "\u202e" not in html
     assert "invoice&lt;U+202E&gt;txt.pdf.txt" in html
+
+
+# --- bounded work: every cut is announced and can be raised ------------------------------
+
+def _flood_article(n_sentences: int, toll: int) -> str:
+    return "\n".join(f"The ministry said {toll + i} people were killed in district {i} of the flood zone."
+                     for i in range(n_sentences)) + "\n"
+
+
+def _limited(**limits):
+    from claims.settings import Settings
+
+    settings = Settings()
+    for name, value in limits.items():
+        setattr(settings.limits, name, value)
+    return settings
+
+
+def test_a_long_document_is_split_only_up_to_the_character_limit(run_articles):
+    warnings = []
+    text = _flood_article(40, 100)
+    report = run_articles({"a.txt": text, "b.txt": _flood_article(3, 7)},
+                          settings=_limited(document_chars=len(text) // 4), warn=warnings.append)
+    doc = next(d for d in report.documents if d.name == "a.txt")
+    assert doc.text == text  # the text is whole, so every offset holds
+    mine = [c for c in report.claims if c.doc == doc.id]
+    assert mine and all(c.end <= len(text) // 4 for c in mine)
+    assert all(doc.text[c.start:c.end] == c.text for c in mine)
+    assert "document_chars" in report.data["limits"]
+    assert any("a.txt" in w and "characters" in w for w in warnings)
+
+
+def test_claims_per_document_are_capped_and_counted(run_articles):
+    report = run_articles({"a.txt": _flood_article(12, 100), "b.txt": _flood_article(12, 300)},
+                          settings=_limited(claims_per_document=5))
+    per_doc = {}
+    for c in report.claims:
+        per_doc[c.doc] = per_doc.get(c.doc, 0) + 1
+    assert max(per_doc.values()) == 5
+    cut = report.data["limits"]["claims_per_document"]
+    assert cut["shown"] == len(report.claims) < cut["found"]
+
+
+def test_flags_are_capped_best_first_and_the_report_says_showing_n_of_m(run_articles, tmp_path):
+    import json
+
+    articles = {"a.txt": _flood_article(6, 100), "b.txt": _flood_article(6, 300)}
+    everything = run_articles(articles)
+    assert len(everything.flags) > 2, "the articles must disagree more than twice for this test"
+    report = run_articles(articles, settings=_limited(flags=2))
+    assert [f.id for f in report.flags] == [f.id for f in everything.flags[:2]]  # the best two
+    report.write(tmp_path / "r.html", tmp_path / "r.json")
+    data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert data["limits"]["flags"]["shown"] == 2 and data["limits"]["flags"]["found"] == len(everything.flags)
+    assert any(f"showing 2 of {len(everything.flags)} flags" in n for n in data["notes"])
+
+
+def test_every_limit_is_documented():
+    from claims.settings import Settings
+
+    limits = Settings().explain()["limits"]
+    assert {"document_chars", "claims_per_document", "flags"} <= set(limits)
+    assert all(v["why"] and v["value"] > 0 for v in limits.values())
