@@ -36,6 +36,19 @@ class QuantitySettings:
     min_similarity_referent: float = knob(
         0.25, "the same unit of the same thing (pages of emails, a 35-word oath): the same event is enough")
     min_similarity_duration: float = knob(0.6, "durations of the same activity in related claims")
+    implausible_gap: float = knob(500, "figures for one count this many times apart: one of them is garbled, not reported")
+    one_digit_from: float = knob(1000, "a single changed digit reads as a typo from this size up; small counts change by updates")
+    date_reach: int = knob(60, "characters between a figure and a date that times it ('27 ... on Tuesday')")
+    score_power_of_ten: float = knob(0.95, "one figure is the other times 10^k: almost always a conversion or typing slip")
+    score_implausible: float = knob(0.85, "an implausible gap for one count")
+    score_one_digit: float = knob(0.6, "one digit apart: possibly a typo, possibly a real difference")
+    score_heavy: tuple = knob((0.85, 0.72, 0.55), "casualty-type counts at least 3x, 1.5x and under 1.5x apart: a toll "
+                                                  "that differs is news")
+    score_other: tuple = knob((0.6, 0.45), "other counts at least 1.5x and under 1.5x apart")
+    penalty_scope: float = knob(0.1, "the two may count different groups (people vs soldiers)")
+    penalty_hedged: float = knob(0.1, "one claim is hedged ('if indeed', 'reportedly')")
+    penalty_running_toll: float = knob(0.2, "a running toll may have been updated between two reports")
+    similarity_weight: float = knob(0.1, "score added per unit of cosine similarity above 0.5: closer claims first")
     min_garbled_value: float = knob(
         10, "a power of ten between small counts (2 and 20) is two figures, not a garbled one; from 10 up it is suspect")
 
@@ -108,10 +121,10 @@ def _power_of_ten(a: float, b: float) -> int:
     return k if k >= 1 and abs(r - k) < 0.005 else 0
 
 
-def _one_digit_apart(a: float, b: float) -> bool:
-    """5,000 vs 6,000: one digit changed. Small counts change by updates, not typos: from 1,000 up."""
+def _one_digit_apart(a: float, b: float, smallest: float) -> bool:
+    """5,000 vs 6,000: one digit changed. Small counts change by updates, not typos: from ``smallest`` up."""
     da, db = f"{a:.0f}", f"{b:.0f}"
-    return min(a, b) >= 1000 and len(da) == len(db) and sum(x != y for x, y in zip(da, db)) == 1
+    return min(a, b) >= smallest and len(da) == len(db) and sum(x != y for x, y in zip(da, db)) == 1
 
 
 def _vague(q: Quantity) -> bool:
@@ -119,21 +132,22 @@ def _vague(q: Quantity) -> bool:
     return bool(re.search(r"\b(?:dozens|scores|hundreds|thousands|millions|billions)\b", q.text, re.I))
 
 
-def _when(q: Quantity, claim: Claim) -> list[DateMention]:
+def _when(q: Quantity, claim: Claim, reach: int = QuantitySettings.date_reach) -> list[DateMention]:
     """The time a figure is given for: the date nearest to it in its claim ("27 ... on Tuesday"),
     else all the claim's dates."""
-    near = [d for d in claim.dates if min(abs(d.start - q.end), abs(q.start - d.end)) <= 60]
+    near = [d for d in claim.dates if min(abs(d.start - q.end), abs(q.start - d.end)) <= reach]
     if near:
         return [min(near, key=lambda d: min(abs(d.start - q.end), abs(q.start - d.end)))]
     return precise(claim.dates)
 
 
-def _different_times(qa: Quantity, a: Claim, qb: Quantity, b: Claim, ctx: ScoringContext) -> bool:
+def _different_times(qa: Quantity, a: Claim, qb: Quantity, b: Claim, ctx: ScoringContext,
+                     reach: int = QuantitySettings.date_reach) -> bool:
     """The two figures are pinned to times that cannot be the same: dates that disagree, or
     a casualty figure for an earlier year ("in 1968 a quake killed 322") against one from an
     article published later that gives no year."""
-    wa = [_in_year_of(d, ctx.documents[a.doc].date) for d in _when(qa, a)]
-    wb = [_in_year_of(d, ctx.documents[b.doc].date) for d in _when(qb, b)]
+    wa = [_in_year_of(d, ctx.documents[a.doc].date) for d in _when(qa, a, reach)]
+    wb = [_in_year_of(d, ctx.documents[b.doc].date) for d in _when(qb, b, reach)]
     if wa and wb:
         return not any(compatible(x, y) for x in wa for y in wb)
     if qa.measure in HEAVY_MEASURES:
@@ -181,7 +195,7 @@ def judge(a: Claim, b: Claim, qa: Quantity, qb: Quantity, ctx: ScoringContext,
         ok = same_scope = True  # "3,500 passengers" next to "350 passengers": an added zero
     if not ok or (qa.low <= qb.high and qb.low <= qa.high):
         return None
-    if _different_times(qa, a, qb, b, ctx):
+    if _different_times(qa, a, qb, b, ctx, cfg.date_reach):
         return None  # different figures for different times are not a contradiction
     lo_q, hi_q = (qa, qb) if qa.high < qb.low else (qb, qa)
     gap = hi_q.low / lo_q.high if lo_q.high > 0 else math.inf
@@ -195,31 +209,35 @@ def judge(a: Claim, b: Claim, qa: Quantity, qb: Quantity, ctx: ScoringContext,
     k = _power_of_ten(qa.value, qb.value) if not (_vague(qa) or _vague(qb)) else 0
     if min(qa.value, qb.value) < cfg.min_garbled_value:
         k = 0
-    if k or gap >= 500 or (exact and _one_digit_apart(qa.value, qb.value)):
+    if k or gap >= cfg.implausible_gap or (exact and _one_digit_apart(qa.value, qb.value, cfg.one_digit_from)):
         if k:
             why = f"one is the other times {10 ** k:,}: likely a garbled figure"
-            score = 0.95
-        elif gap >= 500:
+            score = cfg.score_power_of_ten
+        elif gap >= cfg.implausible_gap:
             why = f"they differ {gap:,.0f}-fold: an implausible gap for the same count, one figure is likely garbled"
-            score = 0.85
+            score = cfg.score_implausible
         else:
             why = "they differ in a single digit: possibly a typo"
-            score = 0.6
+            score = cfg.score_one_digit
         return make_flag(a, b, "garbled_number", score,
                          f"{_describe(qa)} vs {_describe(qb)} {where}: {why}.", ha, hb, _group("garbled_number", qa, qb))
     heavy = qa.measure in HEAVY_MEASURES
-    score = (0.85 if gap >= 3 else 0.72 if gap >= 1.5 else 0.55) if heavy else (0.6 if gap >= 1.5 else 0.45)
+    if heavy:
+        score = cfg.score_heavy[0] if gap >= 3 else cfg.score_heavy[1] if gap >= 1.5 else cfg.score_heavy[2]
+    else:
+        score = cfg.score_other[0] if gap >= 1.5 else cfg.score_other[1]
     notes = []
     if not same_scope:
-        score -= 0.1
+        score -= cfg.penalty_scope
         notes.append("they may count different groups, so check the scope")
     if hedged:
-        score -= 0.1
+        score -= cfg.penalty_hedged
         notes.append("one claim is hedged")
-    if heavy and (_UPDATE.search(a.text) or _UPDATE.search(b.text)) and not same_time_stated(_when(qa, a), _when(qb, b)):
-        score -= 0.2
+    timed_a, timed_b = _when(qa, a, cfg.date_reach), _when(qb, b, cfg.date_reach)
+    if heavy and (_UPDATE.search(a.text) or _UPDATE.search(b.text)) and not same_time_stated(timed_a, timed_b):
+        score -= cfg.penalty_running_toll
         notes.append("a running toll may have been updated between the two reports")
-    score += 0.1 * (sim - 0.5)
+    score += cfg.similarity_weight * (sim - 0.5)
     explanation = (f"{_describe(qa)} vs {_describe(qb)} {where}: "
                    f"{_fmt(hi_q.low)} is {gap:,.1f}× the {_fmt(lo_q.high)} the other allows")
     if lo_q.high != lo_q.value and lo_q.approximate:

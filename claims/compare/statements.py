@@ -47,7 +47,8 @@ class DateSettings:
         2, "content words read on each side of a date; at 3, shared nouns of the topic paired 379 unrelated "
            "dates on the real-news dev set")
     score_paraphrase: float = knob(0.45, "score of a paraphrase with two dates, plus its similarity above the cut")
-    score_event: float = knob(0.5, "score of one act given two days, plus half its similarity above the cut")
+    score_event: float = knob(0.5, "score of one act given two days, plus similarity_weight x its similarity above the cut")
+    similarity_weight: float = knob(0.5, "closer claims about one act rank first")
 
 
 def _calendar_day(d: DateMention) -> bool:
@@ -113,7 +114,7 @@ class DateComparator(PairComparator):
         if _other_figures_differ(a, b):
             return None  # other figures differ too: two events (floods in two years), not one misdated
         if shared:
-            score = cfg.score_event + 0.5 * (sim - cfg.min_similarity_event)
+            score = cfg.score_event + cfg.similarity_weight * (sim - cfg.min_similarity_event)
             what = "date the same event"
         else:
             score = cfg.score_paraphrase + (sim - cfg.min_similarity_paraphrase)
@@ -151,12 +152,12 @@ class DateComparator(PairComparator):
         return f" ({lo:%a %d %b %Y})" if lo == hi else f" ({lo:%d %b}–{hi:%d %b %Y})"
 
 
-def _denies(negated: str, positive: str, min_shared: int = 2) -> bool:
+def _denies(negated: str, positive: str, min_shared: int, min_share: float) -> bool:
     """The positive claim states the governed verb and most of the governed words."""
     other = {stem(w) for w in re.findall(r"[A-Za-z]{3,}", positive)}
     for stems in negated_predicates(negated):
         shared = [s for s in stems if s in other]
-        if stems[0] in other and len(shared) >= min_shared and len(shared) / len(stems) >= 0.6:
+        if stems[0] in other and len(shared) >= min_shared and len(shared) / len(stems) >= min_share:
             return True
     return False
 
@@ -182,7 +183,10 @@ class NegationSettings:
         False, "quotes against narration were 0 of 131 negation flags right on real news: a quote is a claim "
                "someone made, beside its paraphrase or its rebuttal, not a contradiction of fact")
     score_same_statement: float = knob(0.5, "score of a statement asserted and denied, plus its similarity above the cut")
-    score_denial: float = knob(0.4, "score of a denial matched on its words, plus a fifth of its similarity above the cut")
+    score_denial: float = knob(0.4, "score of a denial matched on its words, plus denial_similarity_weight x its "
+                                    "similarity above the cut")
+    denial_similarity_weight: float = knob(0.2, "the embedding barely tells a denial from its assertion: a small weight")
+    min_denied_share: float = knob(0.6, "share of the denied words the assertion must repeat")
 
 
 _QUOTED = re.compile(r"[“\"][^”\"]{3,}[”\"]|[“\"][^”\"]{3,}$|^[^“\"]{3,}[”\"]")
@@ -229,9 +233,9 @@ class NegationComparator(PairComparator):
             expl = "The same statement is asserted and denied"
         else:
             if not cfg.denial_rule or sim < cfg.min_similarity_denial or _reported(a) or _reported(b) \
-                    or not _denies(neg.text, pos.text, cfg.min_shared_denied_words):
+                    or not _denies(neg.text, pos.text, cfg.min_shared_denied_words, cfg.min_denied_share):
                 return None
-            score = cfg.score_denial + 0.2 * (sim - cfg.min_similarity_denial)
+            score = cfg.score_denial + cfg.denial_similarity_weight * (sim - cfg.min_similarity_denial)
             expl = "One claim denies what the other asserts"
         cues = [Highlight(neg.start + s, neg.start + e, "negation") for s, e in negation_cues(neg.text)]
         ha, hb = (cues, []) if neg is a else ([], cues)
