@@ -118,13 +118,15 @@ def run(
     workers: int = 1,
     progress: bool = False,
     reviews: dict | None = None,
+    comparators: list | None = None,
     warn: Callable[[str], None] | None = None,
     log: Callable[[str], None] | None = None,
 ) -> Report:
     """Read articles at ``paths`` and find where they disagree.
 
     ``embedder`` (anything with ``model_id`` and ``encode``) overrides ``model``;
-    pass one to reuse a loaded model across runs.
+    pass one to reuse a loaded model across runs. ``comparators`` replaces the
+    built-in list (:func:`claims.compare.default_comparators`): add a plug-in there.
     """
     from claims.candidates import candidate_pairs
     from claims.clean import clean
@@ -254,7 +256,7 @@ def run(
         index={c.id: i for i, c in enumerate(claims)}, vectors=vectors, settings=settings,
     )
     with bars.stage("score", len(pairs)) as tick:
-        flags = score(claims, pairs, ctx, progress=tick)
+        flags = score(claims, pairs, ctx, comparators=comparators, progress=tick)
     timed("score", t, len(flags))
     if len(flags) > settings.limits.flags:  # ranked best first: the cut drops the least sure
         found = len(flags)
