@@ -33,8 +33,8 @@ def _plain(name: str) -> str:
 
 
 def _key(surname: str) -> str:
-    s = unicodedata.normalize("NFKD", surname).encode("ascii", "ignore").decode().lower()
-    return s
+    """The name for comparing spellings: no accents, one kind of apostrophe, lower case."""
+    return _plain(surname).lower()
 
 
 def _first_names(mentions: list[tuple[Claim, PersonMention]]) -> set[str]:
