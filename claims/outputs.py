@@ -3,7 +3,8 @@
 ``claims report a.txt b.txt --out a.txt --json b.txt`` used to overwrite both articles.
 An output is refused when, after resolving symlinks (and hard links, by file identity),
 it is a file given as an input, a file inside an input folder that reading would pick up,
-or the other output. An output that merely lies inside an input folder is fine.
+or the other output. An output that merely lies inside an input folder is fine, and so is
+an earlier report of ours there (reading skips it: ``claims report .`` can run twice).
 """
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ def check_outputs(
         given_path = Path(os.fsdecode(os.fspath(given)))
         if given_path.is_dir():
             for target in targets:
-                if target.exists() and _read_from_folder(given_path, target):
+                if target.exists() and not _own_report(target) and _read_from_folder(given_path, target):
                     raise OutputError(f"refusing to write {_show(target)}: it is an article read from "
                                       f"the input folder {_show(given_path)}; choose another --out/--json")
         else:
@@ -41,6 +42,17 @@ def check_outputs(
                 if _resolved(target) == _resolved(given_path) or _same_file(target, given_path):
                     raise OutputError(f"refusing to write {_show(target)}: it is the input file "
                                       f"{_show(given_path)}; choose another --out/--json")
+
+
+def _own_report(target: Path) -> bool:
+    """An earlier report of ours: reading skips it, so writing over it loses no article
+    (``claims report .`` run twice)."""
+    from claims.read.files import is_claims_report
+
+    try:
+        return is_claims_report(target.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return False
 
 
 def _read_from_folder(folder: Path, target: Path) -> bool:

@@ -110,3 +110,21 @@ def test_max_flags_caps_the_report_and_says_so(tmp_path):
     assert "showing 1 of" in result.stderr  # announced on the terminal
     data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert len(data["flags"]) == 1 and data["limits"]["flags"]["found"] > 1
+
+
+def test_running_twice_on_a_folder_skips_and_replaces_its_own_report(tmp_path, monkeypatch):
+    """`claims report .` twice: the second run reads the two articles, not the first report."""
+    from typer.testing import CliRunner
+
+    from claims.cli import app
+
+    (tmp_path / "a.txt").write_text("Governor Ana Ruiz said 40 people died in the flood on Monday.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Governor Ana Ruiz said 45 people died in the flood on Monday.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    first = runner.invoke(app, ["report", ".", "--out", "reports/report.html"])
+    assert first.exit_code == 0, first.output
+    second = runner.invoke(app, ["report", ".", "--out", "reports/report.html"])
+    assert second.exit_code == 0, second.output
+    assert "2 documents" in second.output
+    assert "skipping" in second.output and "report" in second.output
