@@ -237,6 +237,8 @@ def _context(data: dict) -> dict:
         },
         "documents": doc_views,
         "n_claims": len(claims),
+        # what a reader must know before trusting the list: limits that cut it, nothing to compare
+        "notes": [str(n) for n in data.get("notes") or []],
         "kinds": kinds,
         "flags": views,
         "clusters": _cluster_views(data, docs, claims, clusters, views),

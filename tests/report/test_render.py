@@ -278,3 +278,14 @@ def test_embedded_json_round_trips_any_text(text):
     out = embed_json({"t": text})
     assert "<" not in out and ">" not in out and "&" not in out
     assert json.loads(out) == {"t": text}
+
+
+def test_notes_of_the_run_are_shown_on_the_overview():
+    """A limit that cut the flag list says so on the page, not only in the JSON."""
+    from claims.report.render import render_html
+
+    data = copy.deepcopy(sample_data())
+    data["notes"] = ["showing 2,000 of 73,110 flags (settings.limits.flags, --max-flags)", "<b>not markup</b>"]
+    html = render_html(data)
+    assert "showing 2,000 of 73,110 flags" in html
+    assert "&lt;b&gt;not markup&lt;/b&gt;" in html
