@@ -6,7 +6,7 @@ Never all n*n pairs. A pair is a candidate when the claims are
 - in the same quantity block: figures with the same measure ("killed"), which
   may be phrased too differently to be neighbours; big blocks keep each claim's
   ``block_k`` most similar partners only; the same goes for counts of one unit of one
-  thing ("pages of emails") and for dates next to the same word ("apologized on Friday"); or
+  thing ("pages of letters") and for dates next to the same word ("closed on Friday"); or
 - a denial and a claim stating the denied verb and its object (the negation block),
   again at most ``block_k`` per denial.
 Claims with the same normalised text are never paired: a repeat agrees with itself.
@@ -55,10 +55,10 @@ def candidate_pairs(claims: list[Claim], vectors: np.ndarray, neighbours: Neighb
         for q in c.quantities:
             if q.measure:
                 blocks[(q.kind, q.measure)].add(i)
-            elif q.unit:  # "pages of emails": the same unit of the same thing
+            elif q.unit:  # "pages of letters": the same unit of the same thing
                 for word in event_words(c.text, q.end - c.start, q.end - c.start, before=False):
                     blocks[(q.kind, q.unit, word)].add(i)
-        # Event blocks: a time and the act next to it ("apologized on Friday", "published Sunday")
+        # Event blocks: a time and the act next to it ("closed on Friday", "opened Sunday")
         for d in c.dates:
             for word in event_words(c.text, d.start - c.start, d.end - c.start):
                 blocks[("time", word)].add(i)

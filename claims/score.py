@@ -65,7 +65,7 @@ def score(claims: list[Claim], pairs: list[tuple[int, int]], ctx: ScoringContext
           comparators: list[Comparator] | None = None, progress=None) -> list[Flag]:
     """Flags from ``comparators`` (default: :func:`claims.compare.default_comparators`) over the
     candidate ``pairs`` (pair comparators) and all ``claims`` (corpus comparators), best first."""
-    comparators = default_comparators(ctx.settings) if comparators is None else comparators
+    comparators = default_comparators() if comparators is None else comparators
     pair_comparators = [c for c in comparators if _overrides(c, "compare")]
     corpus_comparators = [c for c in comparators if _overrides(c, "find")]
     found: list[Flag] = []

@@ -105,8 +105,6 @@ class Settings:
                 out[f.name] = _explain(value)
         return out
 
-    def replace(self, **changes: Any) -> "Settings":
-        return dataclasses.replace(self, **changes)
 
 
 def _explain(section: Any) -> dict:

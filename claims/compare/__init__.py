@@ -11,7 +11,7 @@ from claims.compare.quantities import QuantityComparator
 from claims.compare.statements import DateComparator, NegationComparator
 
 
-def default_comparators(settings=None) -> list[Comparator]:
+def default_comparators() -> list[Comparator]:
     """The built-in comparators, in the order they run."""
     return [QuantityComparator(), DateComparator(), NegationComparator(), RoleComparator(), EntityNameComparator()]
 

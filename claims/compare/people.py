@@ -139,18 +139,18 @@ class NameSettings:
 
 
 def _spelling_variants(a: str, b: str, settings: NameSettings) -> bool:
-    """Two spellings of one name: one or two letters apart (Preibus/Priebus), or the same letters
-    capitalised differently inside the name (LaBolt/Labolt)."""
+    """Two spellings of one name: one or two letters apart (Kowalsky/Kowalksy), or the same letters
+    capitalised differently inside the name (DeMarco/Demarco)."""
     from rapidfuzz.distance import Levenshtein
 
     ka, kb = _key(a), _key(b)
     if min(len(ka), len(kb)) < settings.min_length or ka[0] != kb[0]:
         return False
     if ka + "s" == kb or kb + "s" == ka:
-        return False  # "Democrat" / "Democrats": a plural, not a second spelling
+        return False  # "Ranger" / "Rangers": a plural, not a second spelling
     if ka == kb:
-        # only capitals inside the name differ: not accents (Calderón / Calderon, an accepted
-        # transliteration), not the apostrophe's shape (O’Neill / O'Neill), not "SMITH" vs "Smith"
+        # only capitals inside the name differ: not accents (Quiñonez / Quinonez, an accepted
+        # transliteration), not the apostrophe's shape (O’Dowd / O'Dowd), not "SMITH" vs "Smith"
         fa, fb = _plain(a), _plain(b)
         return fa != fb and fa[1:] != fa[1:].upper() and fb[1:] != fb[1:].upper()
     d = Levenshtein.distance(ka, kb)
@@ -194,13 +194,13 @@ def _first_name(p: PersonMention) -> str:
     return parts[0] if len(parts) > 1 and not parts[0].endswith(".") else ""
 
 
-# "O’Rourke" written "Rourke": the prefix dropped, a different name on the page
+# "O’Callaghan" written "Callaghan": the prefix dropped, a different name on the page
 _APOSTROPHE_PREFIX = re.compile(r"^\p{Lu}[’']")
 
 
 class EntityNameComparator(CorpusComparator):
     """One person's name spelled two ways, within or across articles: the surname (Smyth /
-    Smith, LaBolt / Labolt), the first name (Vicente / Vincente Fox), or a prefix dropped
+    Smith, DeMarco / Demarco), the first name (Rodrigo / Rodirgo Almarza), or a prefix dropped
     (O’Brien / Brien).
 
     A pair needs one side *anchored*: the full name or a title was given, so it

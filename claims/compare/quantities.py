@@ -34,7 +34,7 @@ class QuantitySettings:
     min_similarity_unmeasured: float = knob(
         0.72, "no measure and no shared referent: only near paraphrases count the same thing")
     min_similarity_referent: float = knob(
-        0.25, "the same unit of the same thing (pages of emails, a 35-word oath): the same event is enough")
+        0.25, "the same unit of the same thing (pages of letters, a 52-word pledge): the same event is enough")
     min_similarity_duration: float = knob(0.6, "durations of the same activity in related claims")
     implausible_gap: float = knob(500, "figures for one count this many times apart: one of them is garbled, not reported")
     one_digit_from: float = knob(1000, "a single changed digit reads as a typo from this size up; small counts change by updates")
@@ -54,13 +54,13 @@ class QuantitySettings:
 
 
 def _referent(q: Quantity, claim: Claim) -> frozenset[str]:
-    """What a counted unit is of: "pages of printed emails" -> {print, email}; "35-word oath" -> {oath}.
-    "23 states have legalized ..." has none: what follows is what the states did, not what they are."""
+    """What a counted unit is of: "pages of scanned letters" -> {scan, letter}; "52-word pledge" -> {pledge}.
+    "31 provinces have banned ..." has none: what follows is what the provinces did, not what they are."""
     at = q.end - claim.start
     rest = claim.text[at:]
     if re.match(r"\s+of\s", rest):
         return event_words(claim.text, at + rest.index("of") + 2, at + rest.index("of") + 2, before=False)
-    if "-" in q.text:  # a compound before its noun: "a 35-word oath"
+    if "-" in q.text:  # a compound before its noun: "a 52-word pledge"
         return event_words(claim.text, at, at, reach=1, before=False)
     return frozenset()
 
@@ -176,7 +176,7 @@ def _describe(q: Quantity) -> str:
 
 
 def _same_referent(qa: Quantity, a: Claim, qb: Quantity, b: Claim) -> bool:
-    """Counts of one unit of one thing: "55,000 pages of emails" and "50,000 pages of printed emails".
+    """Counts of one unit of one thing: "42,000 pages of letters" and "38,000 pages of scanned letters".
     Head counts are left out: "300 people" at two places are two crowds, not one."""
     return (qa.kind == qb.kind == "count" and bool(qa.unit) and qa.unit == qb.unit and not qa.measure
             and not qb.measure and not is_person_unit(qa.unit) and bool(_referent(qa, a) & _referent(qb, b)))

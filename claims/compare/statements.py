@@ -39,9 +39,9 @@ class DateSettings:
     min_similarity_event: float = knob(
         0.5, "below this two claims are about different things even when a date sits by the same verb")
     min_shared_event_words: int = knob(
-        1, "content words (stemmed) next to both dates: the same act (apologized, published) makes them one event")
+        1, "content words (stemmed) next to both dates: the same act (closed, opened) makes them one event")
     min_similarity_participant: float = knob(
-        0.1, "one act with the same named participant in both dates' clauses (published ... The Times) "
+        0.1, "one act with the same named participant in both dates' clauses (opened ... Harbour Gazette) "
               "is one event even when the sentences embed far apart")
     event_reach: int = knob(
         2, "content words read on each side of a date; at 3, shared nouns of the topic paired 379 unrelated "
@@ -87,10 +87,10 @@ class DateComparator(PairComparator):
         paraphrase = sim >= cfg.min_similarity_paraphrase
         conflict = None
         agreeing_events: set[str] = set()
+        acts_b = [act_words(b.text, db.start - b.start, db.end - b.start, cfg.event_reach) for db in b.dates]
         for da in a.dates:
             wa = act_words(a.text, da.start - a.start, da.end - a.start, cfg.event_reach)
-            for db in b.dates:
-                wb = act_words(b.text, db.start - b.start, db.end - b.start, cfg.event_reach)
+            for db, wb in zip(b.dates, acts_b):
                 shared = wa & wb
                 same_event = len(shared) >= cfg.min_shared_event_words and (
                     sim >= cfg.min_similarity_event
@@ -99,7 +99,7 @@ class DateComparator(PairComparator):
                         & clause_names(b.text, db.start - b.start, db.end - b.start)))
                 # a near paraphrase with no act beside its dates: only two calendar days are compared;
                 # weekdays there are more often two steps of one story, and years or months two
-                # rounds of a repeated act (ran in 2008, runs in 2016; fiscal 2010, fiscal 2012)
+                # rounds of a repeated act (stood in 2010, stands in 2022; budget 2021, budget 2023)
                 if not (same_event or (paraphrase and _calendar_day(da) and _calendar_day(db))):
                     continue
                 if self._agree(da, a, db, b, ctx):

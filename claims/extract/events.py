@@ -1,9 +1,10 @@
 """What a time or figure is the time or figure *of*: the content words next to it.
 
-"A staffer on Friday apologized for a post" and "had to apologize Saturday for a post" give
-one act (apologize ... post) two days. Without a parser, the words of the clause nearest to
+"The harbour board on Friday closed the pier" and "had to close the pier Saturday" give one
+act (close ... pier) two days. Without a parser, the words of the clause nearest to
 the date stand in for its event: its verb, its subject or object. Words are stemmed with the
-Snowball stemmer so "apologized" meets "apologize" and "published" "publishes".
+Snowball stemmer so "closed" meets "close" and "opened" "opens" (irregular forms such as
+"withdrew" / "withdraw" stay apart).
 """
 from __future__ import annotations
 
@@ -32,6 +33,11 @@ mr mrs ms dr new one two three first second time
 """.split())
 
 
+def _clause(text: str, start: int, end: int) -> tuple[str, str]:
+    """The text of the clause before and after ``text[start:end]`` (to the nearest punctuation)."""
+    return _CLAUSE_END.split(text[:start])[-1], _CLAUSE_END.split(text[end:], maxsplit=1)[0]
+
+
 @lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
     return _STEMMER.stemWord(word.lower().strip("’'-"))
@@ -49,15 +55,14 @@ _NOUN_PLURAL = ("ings", "ions", "ments", "ers", "ors", "ists", "ants", "ents", "
 
 def act_words(text: str, start: int, end: int, reach: int = 1) -> frozenset[str]:
     """Like :func:`event_words`, but only words that read as verbs: what was *done* at that time
-    ("apologized on Friday", "had to apologize Saturday", "the term ends in 2019"), not the
-    nouns of the topic ("Sunday's massacre", "the Wednesday hearing", "fiscal 2012").
+    ("closed on Friday", "had to close Saturday", "the lease expires in 2031"), not the
+    nouns of the topic ("Sunday's flood", "the Wednesday session", "budget 2024").
 
     The nearest ``reach`` words on each side count, names included (a name next to the date
-    gives no act). A date that modifies a noun ("a 2014 ban", "Monday's meeting") is the time
+    gives no act). A date that modifies a noun ("a 2019 levy", "Monday's vote") is the time
     of that noun, so the verb before it is not its act.
     """
-    left = _CLAUSE_END.split(text[:start])[-1]
-    right = _CLAUSE_END.split(text[end:], maxsplit=1)[0]
+    left, right = _clause(text, start, end)
     tokens_left, tokens_right = _WORD.findall(left), _WORD.findall(right)
     modifies_noun = (bool(tokens_left) and tokens_left[-1].lower() in _DETERMINER) or bool(re.match(r"[’']s\b", right))
     found = []
@@ -65,8 +70,8 @@ def act_words(text: str, start: int, end: int, reach: int = 1) -> frozenset[str]
         if side == "left" and modifies_noun:
             continue
         near = [(i, w) for i, w in enumerate(tokens) if len(w) > 2 and w.lower() not in _STOP]
-        # the act is before its time more often than after it ("published a story earlier this
-        # week"); after the date the next clause's verb ("... Monday to step aside") is another act
+        # the act is before its time more often than after it ("opened a new wing earlier this
+        # week"); after the date the next clause's verb ("... Monday to call a vote") is another act
         near = near[-reach:] if side == "left" else near[: max(1, reach - 1)]
         for i, w in near:
             previous = tokens[i - 1].lower() if i > 0 else ""
@@ -74,8 +79,8 @@ def act_words(text: str, start: int, end: int, reach: int = 1) -> frozenset[str]
             if not w.islower() or previous in _DETERMINER or previous.endswith(("’s", "'s")):
                 continue
             if side == "right" and previous == "to":
-                continue  # "late Monday to step aside": the purpose, not the act dated Monday
-            # "ends" in "the term ends in 2019" is a verb; "subpoenas" in "subpoenas are due" a subject
+                continue  # "late Monday to call a vote": the purpose, not the act dated Monday
+            # "expires" in "the lease expires in 2031" is a verb; "permits" in "permits are due" a subject
             verb_s = (w.endswith("s") and not w.endswith(("ss", "us", "is") + _NOUN_PLURAL)
                       and following not in _AUXILIARY)
             if previous in _AUXILIARY or w.endswith("ed") or verb_s:
@@ -90,8 +95,8 @@ def event_words(text: str, start: int, end: int, reach: int = 3, before: bool = 
     Names are left out on purpose: every claim of an event names its people, so a shared name
     says nothing about which of their acts a date belongs to.
     """
-    left = _CLAUSE_END.split(text[:start])[-1] if before else ""
-    right = _CLAUSE_END.split(text[end:], maxsplit=1)[0]
+    left, right = _clause(text, start, end)
+    left = left if before else ""
     words_before = [w for w in _WORD.findall(left) if _content(w)][-reach:] if reach else []
     words_after = [w for w in _WORD.findall(right) if _content(w)][:reach] if reach else []
     return frozenset(stem(w) for w in words_before + words_after)
@@ -103,9 +108,8 @@ def _content(word: str) -> bool:
 
 def clause_names(text: str, start: int, end: int) -> frozenset[str]:
     """Capitalised words (not sentence-initial) in the clause around ``text[start:end]``: who or
-    what took part in the act dated there ("comments to The New York Times published Saturday")."""
-    left = _CLAUSE_END.split(text[:start])[-1]
-    right = _CLAUSE_END.split(text[end:], maxsplit=1)[0]
+    what took part in the act dated there ("a letter to the Harbour Gazette published Saturday")."""
+    left, right = _clause(text, start, end)
     words = _WORD.findall(left)[1:] + _WORD.findall(right)
     return frozenset(w.strip("’'").lower() for w in words
                      if w[:1].isupper() and not w.isupper() and w.lower() not in _STOP and len(w) > 2)

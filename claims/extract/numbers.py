@@ -28,7 +28,7 @@ _WORD_RUN = re.compile(rf"\b(?:{_WORD})(?:[\s-]+(?:{_WORD}))*\b", re.I)
 _DIGITS = re.compile(
     r"(?<![\w.,-])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion)\b|(?P<abbr>k|m|mn|bn|b)\b)?"
-    # "35-word oath", "48-page report" count words and pages; "Su-25" and "2014-15" are names and ranges
+    # "12-word motto", "90-page report" count words and pages; "Su-25" and "2014-15" are names and ranges
     r"(?![\w-]*\d)(?!-(?!(?-i:[a-z]{3,}\s+[a-z]))[A-Za-z])",
     re.I,
 )

@@ -8,13 +8,13 @@ def _flag(claims, ctx, a: str, b: str):
     return DateComparator().compare(claim_with(claims, a), claim_with(claims, b), ctx)
 
 
-def test_one_apology_on_two_days_across_outlets_is_flagged(corpus):
+def test_one_closure_on_two_days_across_outlets_is_flagged(corpus):
     claims, ctx = corpus({
         # published Sunday 10 March 2019 and Saturday 9 March 2019
-        "a.md": ("A council spokesman had to apologize Saturday for a post mocking the mayor's dog.\n", "2019-03-10"),
-        "b.md": ("A council spokesman on Friday apologized for a post that mocked the mayor's dog.\n", "2019-03-09"),
+        "a.md": ("The harbour board had to close Saturday the old pier where the ferries dock.\n", "2019-03-10"),
+        "b.md": ("The harbour board on Friday closed the old pier where the ferries dock.\n", "2019-03-09"),
     })
-    flag = _flag(claims, ctx, "apologize Saturday", "on Friday apologized")
+    flag = _flag(claims, ctx, "close Saturday", "on Friday closed")
     assert flag is not None and flag.kind == "date"
     assert "Sat 09 Mar 2019" in flag.explanation and "Fri 08 Mar 2019" in flag.explanation
 
@@ -46,17 +46,16 @@ def test_different_acts_on_different_days_are_not_flagged(corpus):
 
 def test_weekdays_of_articles_without_publication_dates_are_not_compared(corpus):
     claims, ctx = corpus({
-        "a.md": ("A council spokesman had to apologize Saturday for a post mocking the mayor's dog.\n", None),
-        "b.md": ("A council spokesman on Friday apologized for a post that mocked the mayor's dog.\n", None),
+        "a.md": ("The harbour board had to close Saturday the old pier where the ferries dock.\n", None),
+        "b.md": ("The harbour board on Friday closed the old pier where the ferries dock.\n", None),
     })
-    assert _flag(claims, ctx, "apologize Saturday", "on Friday apologized") is None
+    assert _flag(claims, ctx, "close Saturday", "on Friday closed") is None
 
 
-def test_a_term_ending_in_two_years_is_flagged(corpus):
+def test_a_lease_expiring_in_two_years_is_flagged(corpus):
     claims, ctx = corpus({
-        "a.md": ("Governor Ilse Brandt's second term officially ends in 2027.\n", "2025-05-02"),
-        "b.md": ("Brandt hinted she may resign before her term ends in 2026, telling a radio host she was tired.\n",
-                 "2025-05-02"),
+        "a.md": ("The harbour's lease on the northern quay formally expires in 2031.\n", "2025-05-02"),
+        "b.md": ("The council may buy the quay outright before the harbour's lease expires in 2030.\n", "2025-05-02"),
     })
-    flag = _flag(claims, ctx, "officially ends in 2027", "term ends in 2026")
+    flag = _flag(claims, ctx, "formally expires in 2031", "lease expires in 2030")
     assert flag is not None and flag.kind == "date"

@@ -89,8 +89,8 @@ def _names(corpus, *texts):
 
 
 def test_a_first_name_misspelt_is_flagged(corpus):
-    flags = _names(corpus, "Former Chilean President Rodrigo Almarza said he would not attend.\n",
-                   "Former Chilean President Rodirgo Almarza told reporters he would stay home.\n")
+    flags = _names(corpus, "Harbour commissioner Rodrigo Almarza said the quay would reopen.\n",
+                   "Harbour commissioner Rodirgo Almarza told the board the quay was safe.\n")
     assert len(flags) == 1 and "Rodirgo" in flags[0].explanation
 
 
@@ -105,19 +105,19 @@ def test_a_nickname_is_not_a_misspelling(corpus):
 
 
 def test_a_surname_capitalised_two_ways_is_flagged(corpus):
-    flags = _names(corpus, "Campaign spokesman Theo DeMarco issued a statement on Saturday.\n"
-                           "It was a poor choice, Demarco said.\n")
+    flags = _names(corpus, "Port spokesman Theo DeMarco opened the new ferry terminal.\n"
+                           "The terminal cost less than planned, Demarco said.\n")
     assert len(flags) == 1 and flags[0].kind == "entity_name"
 
 
 def test_a_surname_shouted_in_capitals_is_not_a_variant(corpus):
-    assert _names(corpus, "Campaign spokesman Theo DeMarco issued a statement.\n",
+    assert _names(corpus, "Port spokesman Theo DeMarco opened the new ferry terminal.\n",
                   "DEMARCO SAID NOTHING MORE, the station reported.\n") == []
 
 
 def test_a_dropped_apostrophe_prefix_is_flagged(corpus):
-    flags = _names(corpus, "Former Rep. Aidan O’Callaghan campaigned in the north on Saturday.\n"
-                           "Callaghan demanded the release of the full audit.\n")
+    flags = _names(corpus, "Harbour engineer Aidan O’Callaghan inspected the pier on Saturday.\n"
+                           "Callaghan found two cracked pylons under the deck.\n")
     assert len(flags) == 1 and "O’Callaghan" in flags[0].explanation
 
 
@@ -139,12 +139,12 @@ def test_president_and_chief_executive_held_together_is_no_conflict(corpus):
 
 
 def test_a_plural_of_a_name_like_word_is_not_a_second_spelling(corpus):
-    assert _names(corpus, "The council's top Liberal said the vote would pass.\n",
-                  "Some leading Liberals said the vote would fail.\n") == []
+    assert _names(corpus, "The league's top Ranger said the pitch would reopen.\n",
+                  "Some leading Rangers said the pitch would stay shut.\n") == []
 
 
 def test_accents_and_apostrophe_shapes_are_accepted_spellings(corpus):
-    assert _names(corpus, "Former Peruvian President Andrés Quiñonez said he would not pay.\n"
+    assert _names(corpus, "Harbour master Andrés Quiñonez said the quay would reopen.\n"
                           "Mr. O'Dowd told reporters the plan was sound.\n",
-                  "Former Peruvian President Andres Quinonez told CNBC he would not pay.\n"
+                  "Harbour master Andres Quinonez told the board the quay would reopen.\n"
                   "Ciaran O’Dowd, the party's treasurer, said the plan was sound.\n") == []

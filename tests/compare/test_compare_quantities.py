@@ -146,8 +146,8 @@ from claims.compare import QuantityComparator  # noqa: E402
 
 def test_pages_of_the_same_documents_disagree(corpus):
     claims, ctx = corpus({
-        "a.md": ("The ministry said it had received 42,000 pages of the envoy's letters from the archive.\n", None),
-        "b.md": ("Boxes holding 38,000 pages of printed letters were delivered to the ministry in May.\n", None),
+        "a.md": ("The archive catalogued 42,000 pages of the composer's sketches from the estate.\n", None),
+        "b.md": ("Crates holding 38,000 pages of handwritten sketches reached the archive in May.\n", None),
     })
     flag = QuantityComparator().compare(claim_with(claims, "42,000"), claim_with(claims, "38,000"), ctx)
     assert flag is not None and flag.kind == "numeric"
@@ -164,7 +164,7 @@ def test_a_hyphenated_count_is_compared(corpus):
 
 def test_pages_of_different_things_are_not_compared(corpus):
     claims, ctx = corpus({
-        "a.md": ("The ministry said it had received 42,000 pages of the envoy's letters from the archive.\n", None),
+        "a.md": ("The archive catalogued 42,000 pages of the composer's sketches from the estate.\n", None),
         "b.md": ("The inquiry published 300 pages of witness testimony on Friday.\n", None),
     })
     assert QuantityComparator().compare(claim_with(claims, "42,000"), claim_with(claims, "300 pages"), ctx) is None
@@ -173,8 +173,8 @@ def test_pages_of_different_things_are_not_compared(corpus):
 def test_what_counted_things_did_is_not_what_they_are(corpus):
     # the states that legalized one thing and those that legalized another are two counts
     claims, ctx = corpus({
-        "a.md": ("To date, 31 provinces and the capital district have legalized night fishing for sport.\n", None),
-        "b.md": ("Six provinces have legalized commercial trawling by licensed crews, though the capital's "
+        "a.md": ("To date, 31 provinces and the capital district have banned night fishing for sport.\n", None),
+        "b.md": ("Six provinces have banned commercial trawling by licensed crews, though the capital's "
                  "rules face a challenge in the high court.\n", None),
     })
     assert QuantityComparator().compare(claim_with(claims, "31 provinces"), claim_with(claims, "Six"), ctx) is None

@@ -61,9 +61,9 @@ def test_the_denial_rule_is_off_by_default(run_articles):
 
 def test_a_quote_beside_its_paraphrase_is_not_a_negation(run_articles):
     report = run_articles({
-        "a.txt": "“I have not broken any rule,” the harbour master told the inquiry on Monday.\n",
-        "b.txt": "The harbour master told the inquiry on Monday that he had broken no rule.\n",
-        "c.txt": "The harbour master has broken the rule on berth fees, the inquiry found.\n",
+        "a.txt": "“The pier was never closed to the ferries,” the harbour master told the inquiry.\n",
+        "b.txt": "The harbour master told the inquiry that the pier had never been closed to the ferries.\n",
+        "c.txt": "The pier was closed to the ferries for a week in May, the inquiry found.\n",
     })
     assert [f for f in report.flags if f.kind == "negation"] == []
 

@@ -8,9 +8,9 @@ def _around(text: str, snippet: str, **kw) -> frozenset[str]:
 
 
 def test_the_act_next_to_a_date_is_stemmed_so_tenses_meet():
-    a = _around("A junior aide on Monday apologized for a rude tweet.", "Monday")
-    b = _around("The aide had to apologize Tuesday for the tweet.", "Tuesday")
-    assert "apolog" in a & b
+    a = _around("The ferry line on Monday cancelled the night crossing.", "Monday")
+    b = _around("The ferry line had to cancel Tuesday its night crossing.", "Tuesday")
+    assert "cancel" in a & b
 
 
 def test_speech_verbs_and_function_words_are_not_events():
@@ -33,17 +33,17 @@ def test_after_only_reads_what_a_unit_counts():
 def test_a_plural_subject_and_an_infinitive_after_the_date_are_not_acts():
     from claims.extract.events import act_words
 
-    text = "The county permits are due May 9."
+    text = "The fishing licences are due May 9."
     at = text.index("May 9")
-    assert "permit" not in act_words(text, at, at + 5, reach=2)
-    text = "The mayor rejected calls late Monday to step aside."
+    assert "licenc" not in act_words(text, at, at + 5, reach=2)
+    text = "The coach ignored demands late Monday to quit the club."
     at = text.index("Monday")
-    assert "step" not in act_words(text, at, at + 6, reach=2)
+    assert "quit" not in act_words(text, at, at + 6, reach=2)
 
 
 def test_a_date_that_modifies_a_noun_is_not_the_time_of_the_verb_before_it():
     from claims.extract.events import act_words
 
-    text = "The ministry would reverse a 2016 ban on the imports."
+    text = "The guild would scrap a 2016 levy on the boats."
     at = text.index("2016")
     assert act_words(text, at, at + 4, reach=2) == frozenset()
