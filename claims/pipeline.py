@@ -48,7 +48,7 @@ class Report:
 
     @property
     def data(self) -> dict:
-        from claims.report.build import build_report_data
+        from claims.reporting.build import build_report_data
 
         data = build_report_data(dataclasses.replace(self, documents=[_for_display(d) for d in self.documents]))
         if self.reviews is not None:
@@ -77,7 +77,7 @@ class Report:
         if json_path:
             files.append((json_path, replace_surrogates(json.dumps(data, ensure_ascii=False, indent=1))))
         if html_path:
-            from claims.report.render import render_html
+            from claims.reporting.render import render_html
 
             files.append((html_path, replace_surrogates(render_html(data))))
         write_all(files)

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from conftest import EVAL, SEEDS, in_ci
-from claims.report.schema import SCHEMA
+from claims.reporting.schema import SCHEMA
 
 
 def _score_module():

@@ -10,7 +10,7 @@ ARTICLES = {
 
 
 def test_interrupt_while_rendering_keeps_the_old_pair(run_articles, tmp_path, monkeypatch):
-    import claims.report.render as render
+    import claims.reporting.render as render
 
     report = run_articles(ARTICLES)
     html, js = tmp_path / "out" / "report.html", tmp_path / "out" / "report.json"

@@ -19,7 +19,7 @@ from claims.read.records import read_json
 from claims.read.text import text_meta
 from claims.types import Document
 
-# The data block every HTML report written by claims carries (claims/report/templates).
+# The data block every HTML report written by claims carries (claims/reporting/templates).
 _REPORT_HTML_MARKER = re.compile(r"""<script\b[^>]*\bid\s*=\s*["']?report-data\b""", re.I)
 _REPORT_JSON_SCHEMA = re.compile(r'^\s*\{\s*"schema"\s*:\s*"claims-(?:report|reviews)/')
 _HTML_DOCUMENT = re.compile(r"^\s*<(?:!doctype\s+html|html|head|body)\b", re.I)

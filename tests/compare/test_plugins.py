@@ -44,7 +44,7 @@ def test_a_plugin_kind_is_registered_with_its_label():
 
 
 def test_a_plugin_flags_its_new_kind_through_the_pipeline(run_articles):
-    from claims.report.render import render_html
+    from claims.reporting.render import render_html
 
     report = run_articles(ARTICLES, comparators=[*default_comparators(), UnitComparator()])
     assert [f.kind for f in report.flags] == ["unit_mix"]

@@ -20,7 +20,7 @@ from sample_data import (
     sample_data,
 )
 
-from claims.report.render import render_html
+from claims.reporting.render import render_html
 from claims.reviews import apply_reviews, load_reviews
 
 pytestmark = pytest.mark.browser

@@ -13,8 +13,8 @@ import copy
 import hashlib
 import random
 
-from claims.report.build import CONFIDENCE, kinds_table
-from claims.report.schema import SCHEMA
+from claims.reporting.build import CONFIDENCE, kinds_table
+from claims.reporting.schema import SCHEMA
 from claims.settings import Settings
 
 HOSTILE_SCRIPT = "<script>window.__pwned = 1; alert(1)</script>"

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from sample_data import HOSTILE_BREAKOUT, HOSTILE_IMG, HOSTILE_SCRIPT, empty_data, sample_data
 
 from claims.errors import InputError
-from claims.report.render import context_segments, embed_json, render_html
+from claims.reporting.render import context_segments, embed_json, render_html
 
 
 class Tags(HTMLParser):
@@ -282,7 +282,7 @@ def test_embedded_json_round_trips_any_text(text):
 
 def test_notes_of_the_run_are_shown_on_the_overview():
     """A limit that cut the flag list says so on the page, not only in the JSON."""
-    from claims.report.render import render_html
+    from claims.reporting.render import render_html
 
     data = copy.deepcopy(sample_data())
     data["notes"] = ["showing 2,000 of 73,110 flags (settings.limits.flags, --max-flags)", "<b>not markup</b>"]

@@ -1,7 +1,7 @@
 """Render the fact-checker's HTML review report from the report data dict.
 
-The input is the report data dict made by :mod:`claims.report.build` (any
-version in :data:`claims.report.schema.READABLE`); this module reads nothing
+The input is the report data dict made by :mod:`claims.reporting.build` (any
+version in :data:`claims.reporting.schema.READABLE`); this module reads nothing
 else: flag kinds' labels and the confidence thresholds come from the data's
 ``kinds`` and ``confidence`` (data of version 1, which has neither, gets
 build's defaults for them before rendering and embedding). The output is one
@@ -20,7 +20,7 @@ export) from the embedded JSON using DOM calls only, never ``innerHTML``.
 Note (view model): ``_context`` and its helpers below build a view model (ranks,
 confidence, context segments, per-document counts, cluster tables, source tokens,
 safe links) from the data. They belong with the data building in
-:mod:`claims.report.build` in spirit, but report.js computes the same from the
+:mod:`claims.reporting.build` in spirit, but report.js computes the same from the
 embedded JSON, so the JSON stays lean and the view model stays here, beside the
 template that is its only reader. Moving it means a ``view.py`` fed by build's
 dict, not more keys in ``report.json``.
@@ -39,8 +39,8 @@ from markupsafe import Markup
 
 from claims.compare import kind_info
 from claims.display import shown_name
-from claims.report.build import CONFIDENCE, kinds_table
-from claims.report.schema import SCHEMA, version
+from claims.reporting.build import CONFIDENCE, kinds_table
+from claims.reporting.schema import SCHEMA, version
 
 TEMPLATES = Path(__file__).with_name("templates")
 

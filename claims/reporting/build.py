@@ -1,5 +1,5 @@
-"""Build the report data: the JSON contract (:data:`claims.report.schema.SCHEMA`; see
-README, "The JSON contract", and :mod:`claims.report.schema` for its history).
+"""Build the report data: the JSON contract (:data:`claims.reporting.schema.SCHEMA`; see
+README, "The JSON contract", and :mod:`claims.reporting.schema` for its history).
 
 Templates never compute anything: all they show comes from this dict, which is
 also what ``report.json`` holds. Flag kinds' labels and the confidence thresholds
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import claims
 from claims.compare import default_comparators, kind_info
-from claims.report.schema import SCHEMA
+from claims.reporting.schema import SCHEMA
 
 if TYPE_CHECKING:
     from claims.pipeline import Report

@@ -1,4 +1,4 @@
-"""The report data's schema: real reports validate against claims.report.schema.JSON_SCHEMA."""
+"""The report data's schema: real reports validate against claims.reporting.schema.JSON_SCHEMA."""
 from __future__ import annotations
 
 import copy
@@ -10,9 +10,9 @@ from sample_data import empty_data, large_data, sample_data
 
 from claims.compare import KINDS, PairComparator
 from claims.pipeline import Report
-from claims.report.build import CONFIDENCE, build_report_data, builtin_kinds
-from claims.report.render import render_html
-from claims.report.schema import HISTORY, JSON_SCHEMA, READABLE, SCHEMA, version
+from claims.reporting.build import CONFIDENCE, build_report_data, builtin_kinds
+from claims.reporting.render import render_html
+from claims.reporting.schema import HISTORY, JSON_SCHEMA, READABLE, SCHEMA, version
 from claims.settings import Settings
 from claims.types import Claim, Cluster, Document, Flag, Highlight
 

@@ -3,14 +3,14 @@
 ``report.json`` (and the JSON embedded in ``report.html``) says which version it
 follows in its ``"schema"`` key. Bump :data:`SCHEMA` when a key is removed or
 changes meaning, add a line to :data:`HISTORY`, and keep :data:`READABLE` listing
-every version :func:`claims.report.render.render_html` still accepts. Adding an
+every version :func:`claims.reporting.render.render_html` still accepts. Adding an
 optional field is no bump: consumers ignore keys they do not know.
 
 The external scorer (``../shared/eval/score.py``) needs only
 ``documents[{id, path}]``, ``claims[{id, doc, start, end, text}]`` and
 ``flags[{a, b, kind, score}]``; every version keeps them.
 
-:data:`JSON_SCHEMA` (draft 2020-12) describes what :mod:`claims.report.build`
+:data:`JSON_SCHEMA` (draft 2020-12) describes what :mod:`claims.reporting.build`
 writes. The tests validate real reports against it with the ``jsonschema``
 package (a test dependency; nothing here imports it).
 """

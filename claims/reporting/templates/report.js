@@ -1,6 +1,6 @@
 /* claims review report: the interactive views.
  *
- * Inlined by claims/report/render.py after the JSON block #report-data. Reads
+ * Inlined by claims/reporting/render.py after the JSON block #report-data. Reads
  * only that JSON and the page; loads nothing. Article text only ever reaches
  * the page as text nodes (textContent / append of strings), never as HTML.
  *
