@@ -89,8 +89,13 @@ def report(
         raise typer.Exit(1)
     if not quiet:
         kinds = ", ".join(f"{n} {k}" for k, n in sorted(Counter(f.kind for f in result.flags).items()))
-        typer.echo(f"{len(result.documents)} documents, {result.n_claims} claims, {len(result.flags)} flags"
-                   + (f" ({kinds})" if kinds else " (no disagreements found)"))
+        typer.echo(f"{len(result.documents)} documents, {result.n_claims} claims, {len(result.findings)} findings "
+                   f"from {len(result.flags)} flags" + (f" ({kinds})" if kinds else " (no disagreements found)"))
+        carried = result.data.get("reviews_carried")
+        if carried:
+            typer.echo(f"reviews: carried {carried['carried']} of {carried['decisions']} decisions"
+                       + (f"; {carried['unplaced']} could not be placed (their finding is not in this report)"
+                          if carried["unplaced"] else ""))
         typer.echo(f"wrote {out} and {json_out}")
 
 

@@ -7,6 +7,7 @@ them one at a time.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import sys
 import time
@@ -18,6 +19,8 @@ from typing import Callable, Iterator, Sequence
 import numpy as np
 
 from claims.display import has_surrogates, replace_surrogates, shown_name
+from claims.findings import Finding, build_findings
+from claims.reporting.build import build_report_data
 from claims.settings import Settings
 from claims.types import Claim, Cluster, Document, Flag, Span, StageTiming
 
@@ -41,22 +44,20 @@ class Report:
     inputs: list[str] = field(default_factory=list)  # the paths read, so write() can refuse to overwrite one
     notes: list[str] = field(default_factory=list)  # what the reader of the report must know: nothing to compare, cuts
     limits: dict[str, dict] = field(default_factory=dict)  # each limit that cut something: what was kept of how much
+    findings: list[Finding] = field(default_factory=list)  # the flags grouped by disputed fact, ranked
 
     @property
     def n_claims(self) -> int:
         return len(self.claims)
 
-    @property
+    @functools.cached_property
     def data(self) -> dict:
-        from claims.reporting.build import build_report_data
-
+        """The report data (built on first use, then kept: a report is not changed after the run)."""
         data = build_report_data(dataclasses.replace(self, documents=[_for_display(d) for d in self.documents]))
         if self.reviews is not None:
             from claims.reviews import apply_reviews
 
             data = apply_reviews(data, self.reviews)
-        data["notes"] = list(self.notes)
-        data["limits"] = {k: dict(v) for k, v in self.limits.items()}
         return data
 
     def write(self, html_path: str | os.PathLike | None = None, json_path: str | os.PathLike | None = None) -> None:
@@ -264,8 +265,9 @@ def run(
         announce("flags", f"showing {len(flags):,} of {found:,} flags, the highest scored "
                  "(settings.limits.flags, --max-flags)", limit=settings.limits.flags, shown=len(flags), found=found)
 
+    findings = build_findings(flags, ctx.claims, ctx.documents)
     return Report(
-        documents=documents, claims=claims, clusters=clusters, flags=flags, timings=timings,
+        documents=documents, claims=claims, clusters=clusters, flags=flags, findings=findings, timings=timings,
         settings=settings, model_name=getattr(embedder, "name", embedder.model_id),
         model_load_seconds=load_seconds, n_candidate_pairs=len(pairs), dropped=dropped,
         cache_hits=cache_hits, reviews=reviews, inputs=[os.fspath(p) for p in paths], notes=notes,

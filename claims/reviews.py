@@ -1,53 +1,92 @@
 """Earlier review decisions, carried into a new report.
 
-The HTML report exports its decisions as JSON: ``{"schema": "claims-reviews/1",
-"reviews": [{"flag_id", "decision", "note", "time", ...}, ...]}``. A plain list
-of those entries is accepted too. Flag ids are stable across runs, so a new
-report can show the earlier decisions and mark the flags nobody has seen yet::
+A reviewer decides *findings* (see :mod:`claims.findings`); the HTML report
+exports the decisions as JSON::
+
+    {"schema": "claims-reviews/2", "reviews": [
+        {"finding": "k_…", "kind": "role", "subject": "role|jana novak", "values": ["president", "prime minister"],
+         "decision": "confirmed", "right_value": "president", "public": "…", "note": "…", "time": "…"},
+        {"flag_id": "f_…", "decision": "dismissed", "note": "…", "time": "…"}]}
+
+A finding's key is what the fact is and its values, so a decision is placed in
+a report run from another folder, with more articles, or about another event
+with the same conflict. When articles were added and the finding gained a
+value, the decision is placed on the finding of the same fact whose values
+include every value decided on. Entries with ``flag_id`` (decisions on single
+pair flags, and every entry of a ``claims-reviews/1`` export) are carried by
+flag id. A plain list of entries is accepted too::
 
     reviews = load_reviews("decisions.json")
     data = apply_reviews(data, reviews)     # before render_html(data)
+    data["reviews_carried"]                 # {"decisions": 5, "carried": 4, "unplaced": 1}
 """
 from __future__ import annotations
 
 import json
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from claims.errors import InputError
 
+SCHEMA = "claims-reviews/2"
 DECISIONS = ("confirmed", "dismissed", "follow-up")
+# how the report names the three decisions (report.js reads them from the data's "decisions")
+DECISION_LABELS = {"confirmed": "Confirmed discrepancy", "dismissed": "Not a discrepancy",
+                   "follow-up": "Needs follow-up"}
+# the review keys of each decision in the report (report.js reads both from the data's "decisions")
+DECISION_KEYS = {"confirmed": "c", "dismissed": "d", "follow-up": "f"}
+UNRESOLVED = ""  # right_value when nobody knows yet which value is right
 
 # spellings people (and spreadsheets) use for the three decisions; "" is "not reviewed yet"
 _ALIASES = {
-    "": "",
-    "none": "",
-    "open": "",
-    "unreviewed": "",
-    "not reviewed": "",
-    "confirm": "confirmed",
-    "confirmed": "confirmed",
-    "dismiss": "dismissed",
-    "dismissed": "dismissed",
-    "follow-up": "follow-up",
-    "follow up": "follow-up",
-    "follow_up": "follow-up",
-    "followup": "follow-up",
-    "needs follow-up": "follow-up",
-    "needs follow up": "follow-up",
-    "needs-follow-up": "follow-up",
+    "": "", "none": "", "open": "", "unreviewed": "", "not reviewed": "",
+    "confirm": "confirmed", "confirmed": "confirmed", "confirmed discrepancy": "confirmed",
+    "dismiss": "dismissed", "dismissed": "dismissed", "not a discrepancy": "dismissed",
+    "follow-up": "follow-up", "follow up": "follow-up", "follow_up": "follow-up", "followup": "follow-up",
+    "needs follow-up": "follow-up", "needs follow up": "follow-up", "needs-follow-up": "follow-up",
     "needs_follow_up": "follow-up",
 }
 
 
-def load_reviews(path: str | os.PathLike) -> dict[str, dict]:
-    """Read a decisions export: flag id -> ``{"decision", "note", "time"}``.
+@dataclass
+class Decision:
+    decision: str = ""  # one of DECISIONS, or "" (seen, not decided)
+    note: str = ""  # private: never leaves the report
+    time: str = ""
+    right_value: str = UNRESOLVED  # the finding's value that is right, when known
+    public: str = ""  # the explanation a published ClaimReview carries
+    kind: str = ""
+    subject: str = ""
+    values: list[str] = field(default_factory=list)
 
-    ``decision`` is one of :data:`DECISIONS` or ``""`` for a flag that was in
-    the earlier report but not decided. When an id occurs twice the later entry
-    wins. Raises :class:`~claims.errors.InputError` (one line) when the file
-    cannot be read or is not a decisions export.
-    """
+    def as_review(self) -> dict:
+        return {"decision": self.decision, "note": self.note, "time": self.time,
+                "right_value": self.right_value, "public": self.public}
+
+
+@dataclass
+class Reviews:
+    """Decisions read from an export: by finding key, and by flag id."""
+
+    findings: dict[str, Decision] = field(default_factory=dict)
+    flags: dict[str, Decision] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.findings) + len(self.flags)
+
+
+def _text(entry: dict, key: str, where: str) -> str:
+    value = entry.get(key)
+    if value is not None and not isinstance(value, str):
+        raise InputError(f"{where} has a {key} that is not text")
+    return value or ""
+
+
+def load_reviews(path: str | os.PathLike) -> Reviews:
+    """Read a decisions export (``claims-reviews/2`` or ``/1``). Raises
+    :class:`~claims.errors.InputError` (one line) when the file cannot be read or is not one;
+    a CSV export gets an error naming the JSON export."""
     p = Path(path)
     try:
         raw = p.read_text(encoding="utf-8-sig")
@@ -59,6 +98,10 @@ def load_reviews(path: str | os.PathLike) -> dict[str, dict]:
         raise InputError(f"reviews file is not UTF-8 text: {p}") from None
     except OSError as e:
         raise InputError(f"cannot read reviews file {p}: {e.strerror or e}") from None
+    head = raw.lstrip()[:200].lower()
+    if p.suffix.lower() in (".csv", ".tsv") or head.startswith(("finding,", "flag_id,", "finding_id,", "rank,")):
+        raise InputError(f"reviews file {p} is a CSV export; --reviews reads the JSON export "
+                         "(Export decisions → JSON in the report)")
     try:
         obj = json.loads(raw)
     except json.JSONDecodeError as e:
@@ -70,52 +113,78 @@ def load_reviews(path: str | os.PathLike) -> dict[str, dict]:
     entries = obj.get("reviews") if isinstance(obj, dict) else obj
     if not isinstance(entries, list):
         raise InputError(f"reviews file {p} must hold a JSON list of reviews or an object with a \"reviews\" list")
-    reviews: dict[str, dict] = {}
+    reviews = Reviews()
     for i, entry in enumerate(entries, 1):
         where = f"reviews file {p}, entry {i}"
         if not isinstance(entry, dict):
             raise InputError(f"{where} is not an object")
-        flag_id = entry.get("flag_id")
-        if not isinstance(flag_id, str) or not flag_id.strip():
-            raise InputError(f"{where} has no flag_id")
+        finding, flag_id = entry.get("finding"), entry.get("flag_id")
+        key = finding if isinstance(finding, str) and finding.strip() else flag_id
+        if not isinstance(key, str) or not key.strip():
+            raise InputError(f"{where} has neither a finding nor a flag_id")
+        where = f"{where} ({key.strip()})"
         decision = entry.get("decision")
-        key = decision.strip().lower() if isinstance(decision, str) else "" if decision is None else None
-        if key not in _ALIASES:
-            raise InputError(
-                f"{where} ({flag_id}) has decision {decision!r}; expected one of {', '.join(DECISIONS)} or empty"
-            )
-        note, time = entry.get("note"), entry.get("time")
-        if note is not None and not isinstance(note, str):
-            raise InputError(f"{where} ({flag_id}) has a note that is not text")
-        if time is not None and not isinstance(time, str):
-            raise InputError(f"{where} ({flag_id}) has a time that is not text")
-        reviews[flag_id.strip()] = {"decision": _ALIASES[key], "note": note or "", "time": time or ""}
+        alias = decision.strip().lower() if isinstance(decision, str) else "" if decision is None else None
+        if alias not in _ALIASES:
+            raise InputError(f"{where} has decision {decision!r}; expected one of {', '.join(DECISIONS)} or empty")
+        values = entry.get("values") or []
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise InputError(f"{where} has values that are not a list of text")
+        d = Decision(decision=_ALIASES[alias], note=_text(entry, "note", where), time=_text(entry, "time", where),
+                     right_value=_text(entry, "right_value", where), public=_text(entry, "public", where),
+                     kind=_text(entry, "kind", where), subject=_text(entry, "subject", where), values=values)
+        if key is finding:
+            reviews.findings[key.strip()] = d  # a later entry for the same key wins
+        else:
+            reviews.flags[key.strip()] = d
     return reviews
 
 
-def apply_reviews(data: dict, reviews: dict[str, dict]) -> dict:
-    """A copy of the report data with the earlier decisions in it.
+def _decided(d: Decision) -> bool:
+    return bool(d.decision or d.note or d.public or d.right_value)
 
-    Each flag whose id is in ``reviews`` gets ``review = {decision, note, time}``
-    (when a decision or a note was made) and ``new = False``; every other flag
-    gets ``new = True``: it was not in the report the decisions came from.
-    ``data`` itself is not changed.
+
+def apply_reviews(data: dict, reviews: Reviews) -> dict:
+    """A copy of the report data with the earlier decisions placed in it.
+
+    Each finding (and each flag) gets ``new``: it was not in the report the decisions
+    came from; the ones with a decision get ``review``. ``reviews_carried`` counts the
+    decisions placed and those that match nothing in this report. ``data`` is not changed.
     """
     out = dict(data)
+    placed: set[str] = set()
+    findings = []
+    for finding in data.get("findings") or []:
+        finding = dict(finding)
+        values = {v.get("value") for v in finding.get("values") or []}
+        key, earlier = finding.get("id"), reviews.findings.get(finding.get("id"))
+        if earlier is None:  # the same fact, a value added since: the decided values are all still here
+            key, earlier = next(((k, d) for k, d in reviews.findings.items()
+                                 if d.subject and d.subject == finding.get("subject") and d.kind == finding.get("kind")
+                                 and d.values and set(d.values) <= values), (None, None))
+        if earlier is None:
+            flag_ids = [fid for fid in finding.get("flags") or [] if fid in reviews.flags]
+            finding["new"] = not flag_ids
+        else:
+            placed.add(f"finding:{key}")
+            finding["new"] = False
+            if _decided(earlier):
+                review = earlier.as_review()
+                if review["right_value"] and review["right_value"] not in values:
+                    review["right_value"] = UNRESOLVED  # the value decided on is no longer stated
+                finding["review"] = review
+        findings.append(finding)
     flags = []
     for flag in data.get("flags") or []:
         flag = dict(flag)
-        earlier = reviews.get(flag.get("id"))
-        if earlier is None:
-            flag["new"] = True
-        else:
-            flag["new"] = False
-            if earlier.get("decision") or earlier.get("note"):
-                flag["review"] = {
-                    "decision": earlier.get("decision") or "",
-                    "note": earlier.get("note") or "",
-                    "time": earlier.get("time") or "",
-                }
+        earlier = reviews.flags.get(flag.get("id"))
+        in_reviewed = any(flag.get("id") in (f.get("flags") or []) and not f.get("new") for f in findings)
+        flag["new"] = earlier is None and not in_reviewed
+        if earlier is not None:
+            placed.add(f"flag:{flag.get('id')}")
+            if _decided(earlier):
+                flag["review"] = {"decision": earlier.decision, "note": earlier.note, "time": earlier.time}
         flags.append(flag)
-    out["flags"] = flags
+    out["findings"], out["flags"] = findings, flags
+    out["reviews_carried"] = {"decisions": len(reviews), "carried": len(placed), "unplaced": len(reviews) - len(placed)}
     return out

@@ -131,6 +131,27 @@ class Highlight:
     label: str = ""
 
 
+@dataclass(frozen=True)
+class Fact:
+    """What a flag disputes, so that flags about one fact become one finding.
+
+    ``subject`` names the fact, not the run: the same person's title or the same
+    count in another folder or another event gives the same subject, so a review
+    decision keyed by it carries over. Values are normalised ("president", "5000
+    people"); ``shown_*`` is what the article wrote.
+    """
+
+    subject: str  # "role|nikol pashinyan", "count|killed", "name|smith", "date|sign"
+    label: str  # as a reviewer reads it: "Nikol Pashinyan's title", "people killed"
+    value_a: str
+    value_b: str
+    shown_a: str = ""
+    shown_b: str = ""
+    # a suspected typo of a figure: its finding is attached to the finding of that count
+    garbled: bool = False
+    note: str = ""  # what a reviewer must know, in plain words: "different scopes: ... counts soldiers"
+
+
 @dataclass
 class Flag:
     """A pair of claims that disagree, as a comparator judged it."""
@@ -148,6 +169,7 @@ class Flag:
     # group; the report keeps a few per group and counts the rest in ``similar``.
     group: str = ""
     similar: int = 0
+    fact: Fact | None = None  # set by the built-in comparators; a plug-in's flag may have none
 
 
 @dataclass

@@ -33,7 +33,7 @@ from typing import Any, ClassVar, Protocol, runtime_checkable
 import numpy as np
 
 from claims.settings import Settings, register_section
-from claims.types import Claim, Document, Flag, Highlight
+from claims.types import Claim, Document, Fact, Flag, Highlight
 
 
 @dataclass(frozen=True)
@@ -140,6 +140,7 @@ def clamp(x: float) -> float:
 
 
 def make_flag(a: Claim, b: Claim, kind: str, score: float, explanation: str,
-              ha: list[Highlight] | None = None, hb: list[Highlight] | None = None, group: str = "") -> Flag:
+              ha: list[Highlight] | None = None, hb: list[Highlight] | None = None, group: str = "",
+              fact: Fact | None = None) -> Flag:
     return Flag(a=a.id, b=b.id, kind=kind, score=clamp(score), explanation=explanation,
-                highlights_a=ha or [], highlights_b=hb or [], group=group)
+                highlights_a=ha or [], highlights_b=hb or [], group=group, fact=fact)

@@ -15,7 +15,7 @@ import regex as re
 from claims.compare.base import CorpusComparator, ScoringContext, make_flag
 from claims.settings import knob
 from claims.extract.people import EXECUTIVE_OFFICES, is_office, offices_conflict, titles_in
-from claims.types import Claim, Flag, Highlight, PersonMention
+from claims.types import Claim, Fact, Flag, Highlight, PersonMention
 
 
 @dataclass
@@ -97,14 +97,17 @@ class RoleComparator(CorpusComparator):
                  and not ({ra, rb} <= EXECUTIVE_OFFICES and any({ra, rb} <= held for held in held_together))
                  for x, y in itertools.product(by_role[ra], by_role[rb]) if x[0].id != y[0].id]
         flags = []
+        # one name for the person across all their flags: the fullest one given
+        person = max((p.name for _, p in mentions), key=lambda n: (len(n.split()), len(n), n), default="")
         for (ca, pa), (cb, pb) in _pair_order(pairs)[: cfg.max_pairs_per_person]:
             name = max((pa.name, pb.name), key=len)
             where = "in the same article" if ca.doc == cb.doc else f"in {ctx.source(ca)} and {ctx.source(cb)}"
             expl = (f"{name} is called “{pa.role_text}” ({pa.role}) and “{pb.role_text}” ({pb.role}) {where}; "
                     f"one person does not hold both offices at once.")
+            fact = Fact(f"role|{_key(person)}", f"{person}'s title", pa.role or "", pb.role or "")
             flags.append(make_flag(ca, cb, self.kind, cfg.score_across if ca.doc != cb.doc else cfg.score_same_article, expl,
                                    [Highlight(pa.role_start or pa.start, pa.end, pa.role or "")],
-                                   [Highlight(pb.role_start or pb.start, pb.end, pb.role or "")]))
+                                   [Highlight(pb.role_start or pb.start, pb.end, pb.role or "")], fact=fact))
         return flags
 
 
@@ -292,6 +295,10 @@ class EntityNameComparator(CorpusComparator):
             ha, hb = spans(pa, pb)
             expl = f"“{ha.label}” and “{hb.label}” {ctx.where(ca, cb)} look like one person's name spelled two ways."
             # the rarer spelling is the likely typo: a few flags per article that has it
+            # the fact is the name as most mentions spell it; each side's value is its spelling
+            usual = b if a_is_minority else a
+            fact = Fact(f"name|{_key(usual)}", f"Spelling of {usual}", ha.label, hb.label, ha.label, hb.label)
             flags.append(make_flag(ca, cb, self.kind, cfg.score_same_article if same_doc else cfg.score_across,
-                                   expl, [ha], [hb], group=f"name|{a}|{b}|{ca.doc if a_is_minority else cb.doc}"))
+                                   expl, [ha], [hb], group=f"name|{a}|{b}|{ca.doc if a_is_minority else cb.doc}",
+                                   fact=fact))
         return flags

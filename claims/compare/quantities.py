@@ -21,7 +21,7 @@ from claims.extract.dates import compatible, precise, same_time_stated
 from claims.extract.events import event_words
 from claims.settings import knob
 from claims.extract.quantities import is_person_unit
-from claims.types import Claim, DateMention, Flag, Highlight, Quantity
+from claims.types import Claim, Fact, DateMention, Flag, Highlight, Quantity
 
 # Casualty-type measures matter most to a fact-checker: a different toll is news.
 HEAVY_MEASURES = {"killed", "wounded", "casualties", "missing", "displaced", "arrested", "captured"}
@@ -199,6 +199,7 @@ def judge(a: Claim, b: Claim, qa: Quantity, qb: Quantity, ctx: ScoringContext,
         return None  # different figures for different times are not a contradiction
     lo_q, hi_q = (qa, qb) if qa.high < qb.low else (qb, qa)
     gap = hi_q.low / lo_q.high if lo_q.high > 0 else math.inf
+    fact = _fact(qa, qb, garbled=False, same_scope=same_scope)
     ha = [Highlight(qa.start, qa.end, qa.text)]
     hb = [Highlight(qb.start, qb.end, qb.text)]
     src_a, src_b = ctx.source(a), ctx.source(b)
@@ -220,7 +221,8 @@ def judge(a: Claim, b: Claim, qa: Quantity, qb: Quantity, ctx: ScoringContext,
             why = "they differ in a single digit: possibly a typo"
             score = cfg.score_one_digit
         return make_flag(a, b, "garbled_number", score,
-                         f"{_describe(qa)} vs {_describe(qb)} {where}: {why}.", ha, hb, _group("garbled_number", qa, qb))
+                         f"{_describe(qa)} vs {_describe(qb)} {where}: {why}.", ha, hb, _group("garbled_number", qa, qb),
+                         fact=replace(fact, garbled=True))
     heavy = qa.measure in HEAVY_MEASURES
     if heavy:
         score = cfg.score_heavy[0] if gap >= 3 else cfg.score_heavy[1] if gap >= 1.5 else cfg.score_heavy[2]
@@ -229,7 +231,7 @@ def judge(a: Claim, b: Claim, qa: Quantity, qb: Quantity, ctx: ScoringContext,
     notes = []
     if not same_scope:
         score -= cfg.penalty_scope
-        notes.append("they may count different groups, so check the scope")
+        notes.append(scope_difference(qa, qb) or "they may count different groups, so check the scope")
     if hedged:
         score -= cfg.penalty_hedged
         notes.append("one claim is hedged")
@@ -238,12 +240,61 @@ def judge(a: Claim, b: Claim, qa: Quantity, qb: Quantity, ctx: ScoringContext,
         score -= cfg.penalty_running_toll
         notes.append("a running toll may have been updated between the two reports")
     score += cfg.similarity_weight * (sim - 0.5)
-    explanation = (f"{_describe(qa)} vs {_describe(qb)} {where}: "
-                   f"{_fmt(hi_q.low)} is {gap:,.1f}× the {_fmt(lo_q.high)} the other allows")
-    if lo_q.high != lo_q.value and lo_q.approximate:
-        explanation += f" (reading “{lo_q.text}” as at most {_fmt(lo_q.high)})"
-    explanation += "." + (" Note: " + "; ".join(notes) + "." if notes else "")
-    return make_flag(a, b, "numeric", score, explanation, ha, hb, _group("numeric", qa, qb))
+    explanation = f"{_describe(qa)} vs {_describe(qb)} {where}: {how_far_apart(lo_q, hi_q)}."
+    explanation += (" Note: " + "; ".join(notes) + "." if notes else "")
+    return make_flag(a, b, "numeric", score, explanation, ha, hb, _group("numeric", qa, qb), fact=fact)
+
+
+def how_far_apart(lo: Quantity, hi: Quantity) -> str:
+    """The gap in words a reviewer reads at a glance: "5,000 is about 6 times 870", "6.4 is 5% more
+    than 6.1" (the figures as written, not the bounds the tool reads into "more than")."""
+    if lo.value <= 0:
+        return f"{_fmt(hi.value)} against {_fmt(lo.value)}"
+    ratio = hi.value / lo.value
+    if ratio >= 2:
+        return f"{_fmt(hi.value)} is about {ratio:,.0f} times {_fmt(lo.value)}"
+    return f"{_fmt(hi.value)} is {(ratio - 1) * 100:.0f}% more than {_fmt(lo.value)}"
+
+
+def _counted(q: Quantity) -> str:
+    """What a figure counts, in words: "civilian casualties", "soldiers", "people"."""
+    unit = q.unit
+    if unit and unit != "people" and not unit.endswith("s"):
+        unit = unit[:-1] + "ies" if unit.endswith("y") and unit[-2:-1] not in "aeiou" else unit + "s"
+    return " ".join(x for x in (q.scope, unit) if x)
+
+
+def scope_difference(qa: Quantity, qb: Quantity) -> str:
+    """"“5,000 people” counts people, “870 soldiers” soldiers": what differs between two scopes."""
+    wa, wb = _counted(qa), _counted(qb)
+    if wa == wb or not (wa and wb):
+        return ""
+    return f"different scopes: “{qa.text}” counts {wa}, “{qb.text}” counts {wb}"
+
+
+# How a reviewer names the fact a count is about, by its measure.
+_MEASURE_LABELS = {"casualties": "Number of casualties", "capacity": "Capacity", "aboard": "Number aboard"}
+
+
+def _fact(qa: Quantity, qb: Quantity, garbled: bool, same_scope: bool) -> Fact:
+    """The count both figures are about: its measure ("killed"), else what it counts."""
+    what = qa.measure or qb.measure or qa.unit or qb.unit or qa.kind
+    if qa.measure or qb.measure:
+        label = _MEASURE_LABELS.get(what, f"Number {what}")
+    elif qa.kind == "percent":
+        label = f"Share ({_counted(qa) or 'percent'})"
+    elif qa.kind == "money":
+        label = "Amount" + (f" ({qa.unit})" if qa.unit else "")
+    else:
+        label = f"Number of {_counted(qa) or 'items'}"
+    note = "" if same_scope else scope_difference(qa, qb)
+    return Fact(f"{qa.kind}|{what}", label, _value(qa), _value(qb), qa.text, qb.text, garbled,
+                note[:1].upper() + note[1:] + "." if note else "")
+
+
+def _value(q: Quantity) -> str:
+    """A figure as a value of its fact: the words as written, digits without separators, lower case."""
+    return re.sub(r"(?<=\d),(?=\d)", "", " ".join(q.text.lower().split()))
 
 
 def _share_a_figure(a: Claim, b: Claim) -> bool:

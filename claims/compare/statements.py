@@ -14,7 +14,7 @@ from claims.extract.dates import compatible, publication_date, resolve
 from claims.extract.events import act_words, clause_names
 from claims.extract.people import HAS_SPEECH as _SPEECH
 from claims.extract.polarity import negated_predicates, negation_cues, stem
-from claims.types import Claim, DateMention, Flag, Highlight
+from claims.types import Claim, DateMention, Fact, Flag, Highlight
 
 _WORD = re.compile(r"[a-z]{3,}")
 _STOP = {"the", "and", "that", "this", "with", "for", "from", "has", "have", "had", "was", "were", "not",
@@ -120,11 +120,34 @@ class DateComparator(PairComparator):
             score = cfg.score_paraphrase + (sim - cfg.min_similarity_paraphrase)
             what = "are near-identical statements"
         placed = [self._day_text(d, c, ctx) for d, c in ((da, a), (db, b))]
+        fact = self._fact(da, a, db, b, shared, ctx)
         return make_flag(a, b, self.kind, score,
                          f"Two claims {ctx.where(a, b)} {what} but give different times: "
                          f"“{da.text}”{placed[0]} vs “{db.text}”{placed[1]}.",
                          [Highlight(da.start, da.end, da.text)], [Highlight(db.start, db.end, db.text)],
-                         group="date|" + "|".join(sorted((da.text.lower(), db.text.lower()))))
+                         group="date|" + "|".join(sorted((da.text.lower(), db.text.lower()))), fact=fact)
+
+    @staticmethod
+    def _fact(da: DateMention, a: Claim, db: DateMention, b: Claim, shared: set[str], ctx: ScoringContext) -> Fact:
+        """The act dated (its stems: the same act in another run or folder is the same fact); a
+        paraphrase with no act is named by the words both claims share. Values are calendar
+        days where the dates could be placed."""
+        if shared:
+            word = next((m.group(0) for s in sorted(shared)
+                         for m in [re.search(rf"\b{re.escape(s)}\w*", a.text, re.I)] if m), sorted(shared)[0])
+            subject, label = "date|" + "+".join(sorted(shared)), f"When “{word.lower()}” happened"
+        else:
+            words = sorted(_content_words(a.text) & _content_words(b.text))[:6]
+            subject, label = "date|" + "+".join(words), "When it happened"
+
+        def value(d: DateMention, c: Claim) -> str:
+            placed = _placed(d, c, ctx)
+            if placed is not None:
+                lo, hi = placed
+                return lo.isoformat() if lo == hi else f"{lo.isoformat()}/{hi.isoformat()}"
+            return " ".join(d.text.lower().split())
+
+        return Fact(subject, label, value(da, a), value(db, b), da.text, db.text)
 
     @staticmethod
     def _agree(da: DateMention, a: Claim, db: DateMention, b: Claim, ctx: ScoringContext) -> bool:
@@ -241,4 +264,8 @@ class NegationComparator(PairComparator):
         ha, hb = (cues, []) if neg is a else ([], cues)
         denied = negated_predicates(neg.text)
         group = "negation|" + " ".join(denied[0][:3]) if denied else ""
-        return make_flag(a, b, self.kind, score, f"{expl} {ctx.where(a, b)}.", ha, hb, group=group)
+        # the statement is named by what is denied (or the words both share); its values are the two stances
+        what = " ".join(denied[0][:3]) if denied else " ".join(sorted(wa & wb)[:6])
+        stance = {a.id: "denied" if a is neg else "asserted", b.id: "denied" if b is neg else "asserted"}
+        fact = Fact(f"negation|{what}", "Asserted and denied", stance[a.id], stance[b.id], stance[a.id], stance[b.id])
+        return make_flag(a, b, self.kind, score, f"{expl} {ctx.where(a, b)}.", ha, hb, group=group, fact=fact)

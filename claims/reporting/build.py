@@ -12,14 +12,33 @@ import dataclasses
 import hashlib
 from collections import Counter
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import claims
 from claims.compare import default_comparators, kind_info
+from claims.findings import Finding
 from claims.reporting.schema import SCHEMA
+from claims.reviews import DECISION_KEYS, DECISION_LABELS
+from claims.settings import Settings
+from claims.types import Claim, Cluster, Document, Flag, StageTiming
 
-if TYPE_CHECKING:
-    from claims.pipeline import Report
+
+class ReportParts(Protocol):
+    """What the report data is built from (:class:`claims.pipeline.Report` has it); a protocol,
+    so this module does not import the pipeline that imports it."""
+
+    documents: list[Document]
+    claims: list[Claim]
+    clusters: list[Cluster]
+    flags: list[Flag]
+    findings: list[Finding]
+    timings: list[StageTiming]
+    settings: Settings
+    model_name: str
+    n_candidate_pairs: int
+    dropped: dict[str, int]
+    notes: list[str]
+    limits: dict[str, dict]
 
 # A flag scored at or above "high" is shown as high confidence, at or above "medium" as
 # medium, else low. Written into the data (``confidence``): render.py and report.js read it there.
@@ -54,14 +73,14 @@ def _quantity(q) -> dict:
     return d
 
 
-def report_id(report: "Report") -> str:
+def report_id(report: ReportParts) -> str:
     h = hashlib.sha1()
     for d in sorted(report.documents, key=lambda d: d.path):
         h.update(d.path.encode("utf-8") + b"\0" + d.text.encode("utf-8") + b"\0")
     return h.hexdigest()
 
 
-def build_report_data(report: "Report") -> dict:
+def build_report_data(report: ReportParts) -> dict:
     n_claims = Counter(c.doc for c in report.claims)
     documents = [
         {"id": d.id, "path": d.path, "name": d.name, "title": d.title, "date": d.date,
@@ -103,10 +122,31 @@ def build_report_data(report: "Report") -> dict:
         "claims": claims_out,
         "clusters": [{"id": c.id, "label": c.label, "claims": c.claims} for c in report.clusters],
         "flags": flags,
+        "findings": [finding_data(x) for x in report.findings],
         "summary": {
             "n_documents": len(documents), "n_claims": len(claims_out), "n_flags": len(flags),
+            "n_findings": len(report.findings),
             "flags_by_kind": dict(Counter(f["kind"] for f in flags)),
         },
+        "notes": list(report.notes),
+        "limits": {k: dict(v) for k, v in report.limits.items()},
         "kinds": kinds_table(f["kind"] for f in flags),
         "confidence": dict(CONFIDENCE),
+        "decisions": decisions_table(),
     }
+
+
+def finding_data(x: Finding) -> dict:
+    return {
+        "id": x.id, "rank": x.rank, "kind": x.kind, "subject": x.subject, "label": x.label,
+        "summary": x.summary, "notes": list(x.notes), "score": x.score, "flags": list(x.flags),
+        "attached_to": x.attached_to,
+        "values": [{"value": v.value, "shown": v.shown, "standing": v.standing, "documents": list(v.documents),
+                    "sources": [{"claim": s.claim, "doc": s.doc, "shown": s.shown} for s in v.sources]}
+                   for v in x.values],
+    }
+
+
+def decisions_table() -> dict[str, dict[str, str]]:
+    """``{decision: {label, key}}``: how the report names each review decision and its key."""
+    return {d: {"label": DECISION_LABELS[d], "key": DECISION_KEYS[d]} for d in DECISION_LABELS}

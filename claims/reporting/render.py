@@ -39,12 +39,12 @@ from markupsafe import Markup
 
 from claims.compare import kind_info
 from claims.display import shown_name
-from claims.reporting.build import CONFIDENCE, kinds_table
+from claims.reporting.build import CONFIDENCE, decisions_table, kinds_table
 from claims.reporting.schema import SCHEMA, version
+from claims.reviews import DECISION_LABELS
 
 TEMPLATES = Path(__file__).with_name("templates")
 
-DECISION_LABELS = {"confirmed": "Confirmed", "dismissed": "Dismissed", "follow-up": "Needs follow-up"}
 # with at most this many documents a cluster is a table with one column per document;
 # with more, one row per document that says something and a list of the silent ones
 MAX_COLUMNS = 6
@@ -223,6 +223,7 @@ def _context(data: dict) -> dict:
         for d in documents
     ]
     thresholds = generator.get("thresholds") or {}
+    decisions = data.get("decisions") if isinstance(data.get("decisions"), dict) else decisions_table()
     css, js = _assets()
     return {
         "schema": data.get("schema") or SCHEMA,
@@ -241,13 +242,61 @@ def _context(data: dict) -> dict:
         "notes": [str(n) for n in data.get("notes") or []],
         "kinds": kinds,
         "flags": views,
+        "findings": _finding_views(data, docs, claims, kind_table, thresholds_c),
         "clusters": _cluster_views(data, docs, claims, clusters, views),
         "columns": len(documents) <= MAX_COLUMNS,
-        "decision_labels": DECISION_LABELS,
+        "decision_labels": {d: v["label"] for d, v in decisions.items()},
+        "decision_keys": {d: v["key"] for d, v in decisions.items()},
         "data_json": Markup(embed_json(data)),
         "css": css,
         "js": js,
     }
+
+
+STANDING_LABELS = {"majority": "most articles", "outlier": "outlier"}
+
+
+def _finding_views(data: dict, docs: dict, claims: dict, kind_table: dict, thresholds: dict) -> list[dict]:
+    """One card per finding: its values, each with the articles that state it and the claim in
+    context (the value highlighted), its flags as evidence. Data without findings (version 1
+    or 2) has none: the flags view still shows everything."""
+    flags = {f.get("id"): f for f in data.get("flags") or []}
+    findings = data.get("findings") or []
+    rank_of = {x.get("id"): x.get("rank") for x in findings}
+    views = []
+    for x in sorted(findings, key=lambda x: _clamp(x.get("rank"), 0, 10**9)):
+        evidence = [flags[fid] for fid in x.get("flags") or [] if fid in flags]
+        values = []
+        for v in x.get("values") or []:
+            sources = []
+            for src in v.get("sources") or []:
+                claim, doc = claims.get(src.get("claim")), docs.get(src.get("doc"))
+                if claim is None or doc is None:
+                    continue
+                highlights = [h for f in evidence for side in ("a", "b") if f.get(side) == claim["id"]
+                              for h in (f.get("highlights") or {}).get(side) or []]
+                sources.append({**_side("", claim, doc, highlights), "outlet": doc.get("outlet"),
+                                "date": doc.get("date"), "link": web_link(doc.get("url")), "shown": src.get("shown")})
+            values.append({"value": v.get("value") or "", "shown": v.get("shown") or v.get("value") or "",
+                           "standing": v.get("standing") or "",
+                           "standing_label": STANDING_LABELS.get(v.get("standing") or "", ""),
+                           "n_documents": len(v.get("documents") or []), "sources": sources})
+        review = x.get("review") or {}
+        score = float(x.get("score") or 0)
+        attached = x.get("attached_to")
+        views.append({
+            "id": x["id"], "rank": x.get("rank"), "kind": x.get("kind") or "",
+            "kind_label": kind_label(kind_table, x.get("kind") or ""), "label": x.get("label") or "",
+            "summary": x.get("summary") or "", "notes": [str(n) for n in x.get("notes") or []],
+            "score": f"{score:.2f}", "confidence": confidence(score, thresholds), "new": bool(x.get("new")),
+            "value_rows": values,
+            "flags": [{"id": f["id"], "explanation": f.get("explanation") or ""} for f in evidence],
+            "attached_to": attached if attached in rank_of else None,
+            "attached_rank": rank_of.get(attached),
+            "decision": review.get("decision") if review.get("decision") in DECISION_LABELS else "",
+            "decision_label": DECISION_LABELS.get(review.get("decision") or "", "Not reviewed"),
+        })
+    return views
 
 
 def _clamp(value: Any, lo: int, hi: int) -> int:
