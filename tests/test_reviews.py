@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from claims.errors import InputError
 from claims.reviews import apply_reviews, load_reviews
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "report"))
+sys.path.insert(0, str(Path(__file__).resolve().parent / "reporting"))
 from sample_data import sample_data  # noqa: E402
 
 

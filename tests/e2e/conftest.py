@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "report"))  # sample_data.py
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "reporting"))  # sample_data.py
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -18,11 +18,7 @@
   root.classList.add('js');
   var t0 = performance.now();
 
-  var DECISIONS = ['confirmed', 'dismissed', 'follow-up'];
-  var DECISION_LABELS = { confirmed: 'Confirmed', dismissed: 'Dismissed', 'follow-up': 'Needs follow-up' };
-  var DECISION_KEYS = { confirmed: 'c', dismissed: 'd', 'follow-up': 'f' };
-  var KEY_DECISION = { c: 'confirmed', d: 'dismissed', f: 'follow-up', u: '' };
-  var TABS = ['overview', 'flags', 'clusters', 'sources'];
+  var TABS = ['findings', 'overview', 'flags', 'clusters', 'sources'];
   var PAGE = 40;
 
   function $(id) { return document.getElementById(id); }
@@ -64,6 +60,16 @@
   }
 
   // ---- kinds and confidence: from the data (build.py writes them), never a copy here ----
+
+  // decisions, their labels and keys: from the data too (claims/reviews.py)
+  var DECISION_TABLE = data.decisions && typeof data.decisions === 'object' ? data.decisions : {};
+  var DECISIONS = Object.keys(DECISION_TABLE);
+  var DECISION_LABELS = {}, DECISION_KEYS = {}, KEY_DECISION = { u: '' };
+  DECISIONS.forEach(function (d) {
+    DECISION_LABELS[d] = String(DECISION_TABLE[d].label || d);
+    DECISION_KEYS[d] = String(DECISION_TABLE[d].key || '');
+    if (DECISION_KEYS[d]) KEY_DECISION[DECISION_KEYS[d]] = d;
+  });
 
   var KINDS = data.kinds && typeof data.kinds === 'object' ? data.kinds : {};
   var KIND_ORDER = Object.keys(KINDS);
@@ -235,7 +241,8 @@
   var panels = {};
   document.querySelectorAll('[data-panel]').forEach(function (p) { panels[p.getAttribute('data-panel')] = p; });
   var tabLinks = document.querySelectorAll('.tabs a[data-tab]');
-  var activeTab = 'overview';
+  var activeTab = '';
+  var HOME = (data.findings || []).length ? 'findings' : 'overview';
 
   var scrollPos = {};
 
@@ -264,7 +271,7 @@
     var id = '';
     try { id = decodeURIComponent((hash || '').replace(/^#/, '')); } catch (err) { id = ''; }
     if (!id || panels[id]) {
-      var tab = id || 'overview';
+      var tab = id || HOME;
       var again = tab === activeTab;
       showTab(tab);
       window.scrollTo(0, again ? 0 : scrollPos[tab] || 0);
@@ -282,8 +289,11 @@
       c.scrollIntoView({ block: 'start' });
     } else if (id.indexOf('flag-') === 0 && flagById.has(id.slice(5))) {
       focusFlag(id.slice(5));
+    } else if (id.indexOf('finding-') === 0 && findingCards.has(id.slice(8))) {
+      showTab('findings');
+      setCurrentFinding(findingOrder.indexOf(id.slice(8)));
     } else {
-      showTab('overview');
+      showTab(HOME);
     }
   }
 
@@ -343,7 +353,7 @@
   var ui = {
     form: $('filters'), search: $('f-search'), kinds: $('f-kinds'), doc: $('f-doc'), score: $('f-score'),
     scoreOut: $('f-score-value'), status: $('f-status'), sort: $('f-sort'), list: $('flag-list'),
-    more: $('more'), count: $('result-count'), progress: $('progress'), org: $('org-name')
+    more: $('more'), count: $('result-count'), progress: $('progress')
   };
   var filters = { q: [], kinds: new Set(kindsPresent), doc: '', min: 0, status: '', sort: 'score' };
   var visible = [];
@@ -574,6 +584,17 @@
 
   function updateProgress() {
     var n = { confirmed: 0, dismissed: 0, 'follow-up': 0 }, done = 0;
+    if (findingCards && findingCards.size) {  // findings are what gets reviewed; pairs only without them
+      findingCards.forEach(function (c, id) {
+        var d = verdict(id).decision;
+        if (d) { n[d] += 1; done += 1; }
+      });
+      ui.progress.textContent = '';
+      ui.progress.append('Reviewed ', el('strong', { text: done + ' of ' + findingCards.size + ' findings' }),
+        ' · ' + n.confirmed + ' confirmed · ' + n.dismissed + ' not · ' + n['follow-up'] + ' follow-up');
+      report.reviewed = done;
+      return;
+    }
     flags.forEach(function (x) {
       var d = decisionOf(x.f.id);
       if (d) { n[d] += 1; done += 1; }
@@ -589,6 +610,264 @@
   var staticBadges = new Map();
   document.querySelectorAll('#flags-static [data-decision-for]').forEach(function (b) {
     staticBadges.set(b.getAttribute('data-decision-for'), b);
+  });
+
+  // ---- findings: one card per disputed fact (rendered by the template), reviewed here ----
+  //
+  // Decisions are keyed by the finding's id, which is what the fact is and its values (see
+  // claims/findings.py), and kept in one store for every report: the same conflict in another
+  // report, or this one run again from another folder, shows the decision made here.
+
+  var FINDINGS_KEY = 'claims-findings';
+  var findingData = new Map();
+  (data.findings || []).forEach(function (x) { findingData.set(x.id, x); });
+  var findingCards = new Map();
+  var findingOrder = [];
+  document.querySelectorAll('.finding[data-finding]').forEach(function (card) {
+    var id = card.getAttribute('data-finding');
+    if (!findingData.has(id)) return;
+    findingCards.set(id, card);
+    findingOrder.push(id);
+  });
+  var findingState = new Map();
+  var publisher = { org: '', org_url: '', review_url: '' };
+
+  function cleanVerdict(r, x) {
+    var values = (x.values || []).map(function (v) { return v.value; });
+    return {
+      decision: DECISIONS.indexOf(r && r.decision) >= 0 ? r.decision : '',
+      right_value: r && values.indexOf(r.right_value) >= 0 ? r.right_value : '',
+      public: r && typeof r.public === 'string' ? r.public : '',
+      note: r && typeof r.note === 'string' ? r.note : '',
+      time: r && typeof r.time === 'string' ? r.time : ''
+    };
+  }
+  function decided(r) { return !!(r && (r.decision || r.note || r.public || r.right_value)); }
+
+  findingData.forEach(function (x, id) { if (x.review) findingState.set(id, cleanVerdict(x.review, x)); });
+  var findingStore = null;
+  if (storage) {
+    try { findingStore = JSON.parse(storage.getItem(FINDINGS_KEY) || 'null'); } catch (err) { findingStore = null; }
+    if (!findingStore || typeof findingStore !== 'object' || typeof findingStore.decisions !== 'object') {
+      findingStore = { v: 1, decisions: {}, publisher: {} };
+    }
+    Object.keys(findingStore.decisions).forEach(function (id) {
+      var x = findingData.get(id);
+      if (!x) return;
+      var saved = cleanVerdict(findingStore.decisions[id], x), carried = findingState.get(id);
+      if (!carried || (saved.time || '') >= (carried.time || '')) findingState.set(id, saved);  // the newer wins
+    });
+    ['org', 'org_url', 'review_url'].forEach(function (k) {
+      if (findingStore.publisher && typeof findingStore.publisher[k] === 'string') publisher[k] = findingStore.publisher[k];
+    });
+  }
+
+  function persistFindings() {
+    if (!storage || !findingStore) return;
+    findingState.forEach(function (r, id) {
+      if (decided(r)) findingStore.decisions[id] = r;
+      else delete findingStore.decisions[id];
+    });
+    findingStore.publisher = publisher;
+    try {
+      storage.setItem(FINDINGS_KEY, JSON.stringify(findingStore));
+    } catch (err) {
+      if (!saveWarned) showNotice('Decisions could not be saved in this browser (' + err.name + '): export them before closing.');
+      saveWarned = true;
+    }
+  }
+
+  function verdict(id) { return findingState.get(id) || { decision: '', right_value: '', public: '', note: '', time: '' }; }
+
+  function setVerdict(id, change) {
+    var r = Object.assign({}, verdict(id), change, { time: new Date().toISOString() });
+    findingState.set(id, r);
+    persistFindings();
+    paintFinding(id);
+    updateFindingsProgress();
+  }
+
+  function paintFinding(id) {
+    var card = findingCards.get(id), r = verdict(id), x = findingData.get(id);
+    if (!card) return;
+    var badge = card.querySelector('[data-decision-badge]');
+    badge.textContent = DECISION_LABELS[r.decision] || 'Not reviewed';
+    badge.className = 'badge decision decision-' + (r.decision || 'open');
+    card.setAttribute('data-decision', r.decision || 'open');
+    card.querySelectorAll('[data-decision]').forEach(function (b) {
+      if (b.tagName === 'BUTTON') b.setAttribute('aria-pressed', String(b.getAttribute('data-decision') === r.decision));
+    });
+    card.querySelectorAll('[data-field]').forEach(function (f) {
+      var v = r[f.getAttribute('data-field')] || '';
+      if (f.value !== v && document.activeElement !== f) f.value = v;
+    });
+    card.querySelectorAll('.value-row').forEach(function (row) {
+      row.classList.toggle('right', !!r.right_value && row.getAttribute('data-value') === r.right_value);
+      row.classList.toggle('wrong', !!r.right_value && r.decision === 'confirmed' && row.getAttribute('data-value') !== r.right_value);
+    });
+    var hint = card.querySelector('[data-claimreview-hint]');
+    var missing = wrongSources(x, r).filter(function (s) { return !webLink(s.d.url); });
+    hint.hidden = !missing.length;
+    hint.textContent = missing.length ? 'No web address for ' + missing.map(function (s) { return s.d.outlet || s.d.name; })
+      .filter(function (v, i, a) { return a.indexOf(v) === i; }).join(', ') +
+      ': its ClaimReview names no appearance of the claim.' : '';
+  }
+
+  var currentFinding = -1;
+  function setCurrentFinding(i) {
+    if (!findingOrder.length) return;
+    currentFinding = Math.max(0, Math.min(findingOrder.length - 1, i));
+    var visibleIds = findingOrder.filter(function (id) { return !findingCards.get(id).parentNode.hidden; });
+    var id = findingOrder[currentFinding];
+    if (findingCards.get(id).parentNode.hidden && visibleIds.length) {
+      id = visibleIds[0];
+      currentFinding = findingOrder.indexOf(id);
+    }
+    findingCards.forEach(function (c, cid) { c.classList.toggle('current', cid === id); });
+    var card = findingCards.get(id);
+    card.focus({ preventScroll: true });
+    card.scrollIntoView({ block: 'start' });
+  }
+  function moveFinding(delta) {
+    var ids = findingOrder.filter(function (id) { return !findingCards.get(id).parentNode.hidden; });
+    if (!ids.length) return;
+    var at = ids.indexOf(findingOrder[currentFinding]);
+    var next = at < 0 ? 0 : Math.max(0, Math.min(ids.length - 1, at + delta));
+    setCurrentFinding(findingOrder.indexOf(ids[next]));
+  }
+
+  function findingKey(key) {
+    var id = currentFinding >= 0 ? findingOrder[currentFinding] : null;
+    var card = id ? findingCards.get(id) : null;
+    if (key === 'j') { moveFinding(1); return true; }
+    if (key === 'k') { moveFinding(-1); return true; }
+    if (!card) return false;
+    if (Object.prototype.hasOwnProperty.call(KEY_DECISION, key)) { setVerdict(id, { decision: KEY_DECISION[key] }); return true; }
+    var field = { v: 'right_value', e: 'public', n: 'note' }[key];
+    if (field) { card.querySelector('[data-field="' + field + '"]').focus(); return true; }
+    return false;
+  }
+
+  findingCards.forEach(function (card, id) {
+    card.querySelectorAll('button[data-decision]').forEach(function (b) {
+      b.addEventListener('click', function () {
+        var d = b.getAttribute('data-decision');
+        setVerdict(id, { decision: verdict(id).decision === d ? '' : d });
+      });
+    });
+    card.querySelectorAll('[data-field]').forEach(function (f) {
+      f.addEventListener(f.tagName === 'SELECT' ? 'change' : 'input', function () {
+        var change = {};
+        change[f.getAttribute('data-field')] = f.value;
+        setVerdict(id, change);
+      });
+    });
+    card.addEventListener('focusin', function () {
+      currentFinding = findingOrder.indexOf(id);
+      findingCards.forEach(function (c, cid) { c.classList.toggle('current', cid === id); });
+    });
+    paintFinding(id);
+  });
+
+  var findingsStatus = $('findings-status'), findingsCount = $('findings-count');
+  function filterFindings() {
+    var want = findingsStatus ? findingsStatus.value : '', shown = 0;
+    findingCards.forEach(function (card, id) {
+      var d = verdict(id).decision, x = findingData.get(id);
+      var ok = !want || (want === 'open' ? !d : want === 'new' ? !!x['new'] : d === want);
+      card.parentNode.hidden = !ok;
+      if (ok) shown += 1;
+    });
+    if (findingsCount) findingsCount.textContent = shown + ' of ' + findingCards.size + ' findings';
+  }
+  if (findingsStatus) findingsStatus.addEventListener('change', filterFindings);
+
+  function updateFindingsProgress() {
+    var done = 0;
+    findingCards.forEach(function (c, id) { if (verdict(id).decision) done += 1; });
+    report.reviewedFindings = done;
+    updateProgress();
+    if (findingsCount && findingsStatus && !findingsStatus.value) {
+      findingsCount.textContent = findingCards.size + ' findings · ' + done + ' decided';
+    }
+  }
+
+  // ---- findings export: decisions (for --reviews) and ClaimReview --------------------
+
+  function findingRows() {
+    var rows = [];
+    findingData.forEach(function (x, id) {
+      var r = verdict(id);
+      if (!decided(r)) return;
+      rows.push({
+        finding: id, kind: x.kind, subject: x.subject, label: x.label,
+        values: (x.values || []).map(function (v) { return v.value; }),
+        decision: r.decision, right_value: r.right_value, public: r.public, note: r.note, time: r.time
+      });
+    });
+    return rows;
+  }
+
+  // the claims a confirmed verdict rates wrong: every source of a value other than the right one
+  function wrongSources(x, r) {
+    if (!x || r.decision !== 'confirmed' || !r.right_value) return [];
+    var out = [];
+    (x.values || []).forEach(function (v) {
+      if (v.value === r.right_value) return;
+      (v.sources || []).forEach(function (s) {
+        var c = claimById.get(s.claim), d = docById.get(s.doc);
+        if (c && d) out.push({ c: c, d: d, v: v });
+      });
+    });
+    return out;
+  }
+
+  function exportClaimReview() {
+    var org = publisher.org.trim(), reviewUrl = webLink(publisher.review_url.trim());
+    if (!org || !reviewUrl) {
+      showNotice('ClaimReview needs your organisation and the web address of your fact-check (Publish, above the findings).');
+      return;
+    }
+    var items = [];
+    findingData.forEach(function (x, id) {
+      var r = verdict(id);
+      var right = (x.values || []).filter(function (v) { return v.value === r.right_value; })[0];
+      wrongSources(x, r).forEach(function (s) {
+        var item = { '@type': 'Claim' };
+        var link = webLink(s.d.url);
+        if (link) item.appearance = [{ '@type': 'CreativeWork', url: link }];
+        if (s.d.outlet) item.author = { '@type': 'Organization', name: s.d.outlet };
+        if (s.d.date) item.datePublished = s.d.date;
+        var author = { '@type': 'Organization', name: org };
+        if (webLink(publisher.org_url.trim())) author.url = webLink(publisher.org_url.trim());
+        items.push({
+          '@context': 'https://schema.org',
+          '@type': 'ClaimReview',
+          url: reviewUrl,
+          claimReviewed: s.c.text || '',
+          itemReviewed: item,
+          author: author,
+          datePublished: (r.time || new Date().toISOString()).slice(0, 10),
+          reviewRating: {
+            '@type': 'Rating', ratingValue: 1, bestRating: 5, worstRating: 1,
+            alternateName: 'Incorrect: ' + (right ? right.shown : r.right_value)
+          },
+          reviewBody: r.public || (x.label + ': ' + (right ? right.shown : r.right_value) + ', not ' + s.v.shown + '.')
+        });
+      });
+    });
+    if (!items.length) {
+      showNotice('No ClaimReview to export: confirm a finding and choose its right value first.');
+      return;
+    }
+    download(stem + '-claimreview.jsonld', 'application/ld+json', JSON.stringify(items, null, 2) + '\n');
+  }
+
+  [['org-name', 'org'], ['org-url', 'org_url'], ['review-url', 'review_url']].forEach(function (pair) {
+    var input = $(pair[0]);
+    if (!input) return;
+    input.value = publisher[pair[1]];
+    input.addEventListener('input', function () { publisher[pair[1]] = input.value; persistFindings(); });
   });
 
   // ---- keyboard ------------------------------------------------------------------
@@ -623,6 +902,8 @@
     if (isTyping(t)) {
       if (e.key === 'Escape') {
         t.blur();
+        var card = t.closest && t.closest('.finding');
+        if (card) { card.focus({ preventScroll: true }); e.preventDefault(); return; }
         var c = currentFlag();
         if (c && cards.get(c.f.id)) cards.get(c.f.id).focus({ preventScroll: true });
         e.preventDefault();
@@ -630,6 +911,7 @@
       return;
     }
     if (help && help.open && e.key !== '?') return;
+    if (activeTab === 'findings' && findingKey(e.key)) { e.preventDefault(); return; }
     var x = currentFlag();
     switch (e.key) {
       case 'j': move(1); break;
@@ -653,7 +935,7 @@
         ui.search.select();
         break;
       case '?': toggleHelp(); break;
-      case '1': case '2': case '3': case '4':
+      case '1': case '2': case '3': case '4': case '5':
         navigate('#' + TABS[Number(e.key) - 1]);
         break;
       default: return;
@@ -709,9 +991,9 @@
 
   function exportJson() {
     var out = {
-      schema: 'claims-reviews/1', report_id: data.report_id || '', exported: new Date().toISOString(),
+      schema: 'claims-reviews/2', report_id: data.report_id || '', exported: new Date().toISOString(),
       generator: data.generator ? { name: data.generator.name, version: data.generator.version } : null,
-      reviews: decisionRows()
+      reviews: findingRows().concat(decisionRows())
     };
     download(stem + '-decisions.json', 'application/json', JSON.stringify(out, null, 2) + '\n');
   }
@@ -741,46 +1023,10 @@
     download(stem + '-decisions.csv', 'text/csv;charset=utf-8', '\ufeff' + lines.join('\r\n') + '\r\n');
   }
 
-  function exportClaimReview() {
-    var org = (state.org || '').trim() || 'Your organisation';
-    var today = new Date().toISOString().slice(0, 10);
-    var items = [];
-    byScore.forEach(function (x) {
-      var r = review(x.f.id);
-      if (r.decision !== 'confirmed') return;
-      [[x.a, x.da, x.b, x.db, 'a'], [x.b, x.db, x.a, x.da, 'b']].forEach(function (s) {
-        var c = s[0], d = s[1], oc = s[2], od = s[3];
-        var appearance = { '@type': 'CreativeWork', url: webLink(d.url) || d.path || d.name, name: d.title || d.name };
-        if (d.date) appearance.datePublished = d.date;
-        if (d.outlet) appearance.publisher = { '@type': 'Organization', name: d.outlet };
-        var item = { '@type': 'Claim', appearance: [appearance] };
-        if (d.date) item.datePublished = d.date;
-        items.push({
-          '@context': 'https://schema.org',
-          '@type': 'ClaimReview',
-          identifier: x.f.id + '-' + s[4],
-          claimReviewed: c.text || '',
-          itemReviewed: item,
-          reviewRating: {
-            '@type': 'Rating',
-            alternateName: 'Conflicting reports',
-            ratingExplanation: x.f.explanation || ''
-          },
-          reviewBody: (x.f.explanation ? x.f.explanation + ' ' : '') + (od.name || '') + ' says: \u201c' + (oc.text || '') + '\u201d' +
-            (r.note ? ' Reviewer note: ' + r.note : ''),
-          datePublished: (r.time || today).slice(0, 10),
-          author: { '@type': 'Organization', name: org }
-        });
-      });
-    });
-    download(stem + '-claimreview.jsonld', 'application/ld+json', JSON.stringify(items, null, 2) + '\n');
-  }
-
   $('export-json').addEventListener('click', exportJson);
+  if ($('export-findings-json')) $('export-findings-json').addEventListener('click', exportJson);
+  if ($('export-claimreview')) $('export-claimreview').addEventListener('click', exportClaimReview);
   $('export-csv').addEventListener('click', exportCsv);
-  $('export-claimreview').addEventListener('click', exportClaimReview);
-  ui.org.value = state.org;
-  ui.org.addEventListener('input', function () { state.org = ui.org.value; persist(); });
 
   // ---- start ---------------------------------------------------------------------
 
@@ -794,6 +1040,7 @@
   }
   flags.forEach(function (x) { if (state.decisions.has(x.f.id)) updateCard(x.f.id); });
   updateProgress();
+  updateFindingsProgress();
   route(location.hash);
   report.initMs = performance.now() - t0;
   report.ready = true;
