@@ -17,7 +17,6 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from claims.compare import kind_info
 from claims.types import Claim, Document, Fact, Flag
 
 # a suspected typo of a figure is its own finding, kind "garbled_number", attached to its count's finding
@@ -49,7 +48,7 @@ class Finding:
     id: str  # stable key, see finding_key
     kind: str
     subject: str
-    label: str  # "Ilham Aliyev's title"
+    label: str  # "Ilham Aliyev's title"; "" for a plug-in flag that says no fact
     values: list[FindingValue]
     flags: list[str]  # the pair flags that are its evidence, best first
     score: float  # the best flag's
@@ -75,7 +74,8 @@ def fact_of(flag: Flag, claims: dict[str, Claim]) -> Fact:
         return " / ".join(labels) if labels else claims[claim_id].text
 
     va, vb = value(flag.highlights_a, flag.a), value(flag.highlights_b, flag.b)
-    return Fact(f"{flag.kind}|{flag.group or flag.id}", kind_info(flag.kind).label, va.lower(), vb.lower(), va, vb)
+    # no label: the report names such a finding by its kind's label, from the data
+    return Fact(f"{flag.kind}|{flag.group or flag.id}", "", va.lower(), vb.lower(), va, vb)
 
 
 def build_findings(flags: list[Flag], claims: dict[str, Claim], documents: dict[str, Document]) -> list[Finding]:
@@ -210,7 +210,7 @@ def summarise(x: Finding, documents: dict[str, Document]) -> str:
             return (f"A statement is asserted in {_articles(said['asserted'].documents, documents)} and denied in "
                     f"{_articles(said['denied'].documents, documents)}.")
     parts = [f"“{v.shown}” in {_articles(v.documents, documents)}" for v in x.values]
-    text = f"{x.label}: " + "; ".join(parts) + "."
+    text = (f"{x.label}: " if x.label else "") + "; ".join(parts) + "."
     majority = next((v for v in x.values if v.standing == "majority"), None)
     if majority is not None:
         text += f" Most articles say “{majority.shown}”."

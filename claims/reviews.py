@@ -153,6 +153,7 @@ def apply_reviews(data: dict, reviews: Reviews) -> dict:
     """
     out = dict(data)
     placed: set[str] = set()
+    decided_findings: set[str] = set()  # findings placed by a finding decision: their flags are not new
     findings = []
     for finding in data.get("findings") or []:
         finding = dict(finding)
@@ -167,6 +168,7 @@ def apply_reviews(data: dict, reviews: Reviews) -> dict:
             finding["new"] = not flag_ids
         else:
             placed.add(f"finding:{key}")
+            decided_findings.add(finding.get("id"))
             finding["new"] = False
             if _decided(earlier):
                 review = earlier.as_review()
@@ -178,7 +180,7 @@ def apply_reviews(data: dict, reviews: Reviews) -> dict:
     for flag in data.get("flags") or []:
         flag = dict(flag)
         earlier = reviews.flags.get(flag.get("id"))
-        in_reviewed = any(flag.get("id") in (f.get("flags") or []) and not f.get("new") for f in findings)
+        in_reviewed = any(flag.get("id") in (f.get("flags") or []) for f in findings if f.get("id") in decided_findings)
         flag["new"] = earlier is None and not in_reviewed
         if earlier is not None:
             placed.add(f"flag:{flag.get('id')}")

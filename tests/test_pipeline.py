@@ -54,6 +54,68 @@ def test_seed_report_finds_the_gold_discrepancies_without_false_alarms(seed_repo
     assert len(report.flags) <= 40
 
 
+def _gold_findings(report_json):
+    """For every gold discrepancy found, the rank of the finding whose flags hold it."""
+    data = json.loads(report_json.read_text(encoding="utf-8"))
+    flags = data["flags"]
+    finding_of = {fid: x for x in data["findings"] for fid in x["flags"]}
+    out = []
+    for g, rank, kind in _gold_ranks(report_json):
+        if g["label"] == "discrepancy" and rank is not None:
+            out.append((g, finding_of[flags[rank - 1]["id"]]))
+    return data, out
+
+
+def test_the_seed_discrepancies_are_a_few_findings_with_the_headline_ones_first(seed_report):
+    _, out = seed_report
+    data, found = _gold_findings(out / "report.json")
+    assert len(found) >= 8
+    assert len({x["id"] for _, x in found}) <= 7, "one finding per disputed fact, not one per pair"
+    assert len(data["findings"]) <= 10
+    top = {x["id"] for x in data["findings"][:5]}
+    for kind in ("numeric", "garbled_number", "role"):  # the toll, the garbled figure, a title
+        assert any(g["kind"] == kind and x["id"] in top for g, x in found), kind
+
+
+def test_a_title_finding_says_which_title_most_articles_give(seed_report):
+    _, out = seed_report
+    data = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    titles = [x for x in data["findings"] if x["kind"] == "role"]
+    assert titles
+    for x in titles:
+        majority = [v for v in x["values"] if v["standing"] == "majority"]
+        outliers = [v for v in x["values"] if v["standing"] == "outlier"]
+        assert len(majority) == 1 and outliers
+        assert len(majority[0]["documents"]) > max(len(v["documents"]) for v in outliers)
+        assert f"Most articles say “{majority[0]['shown']}”" in x["summary"]
+
+
+def test_the_garbled_figure_is_its_own_finding_attached_to_its_count(seed_report):
+    _, out = seed_report
+    data = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    by_id = {x["id"]: x for x in data["findings"]}
+    garbled = [x for x in data["findings"] if x["kind"] == "garbled_number"]
+    assert garbled and all(x["attached_to"] in by_id for x in garbled)
+    for x in garbled:
+        count = by_id[x["attached_to"]]
+        assert count["kind"] == "numeric" and count["subject"] == x["subject"]
+        suspect = [v for v in x["values"] if v["standing"] == "outlier"]
+        assert len(suspect) == 1 and suspect[0]["value"] not in {v["value"] for v in count["values"]}
+
+
+def test_claims_report_can_be_called_twice_in_one_session(tmp_path, embedder):
+    """A notebook calls claims.report() again and again (the reporting package once shadowed it)."""
+    import claims
+
+    article = tmp_path / "a.txt"
+    article.write_text("Officials said 12 people were killed. Medics said 40 people were killed.\n", encoding="utf-8")
+    first = claims.report([article], embedder=embedder, progress=False, use_cache=False)
+    first.write(tmp_path / "1.html", tmp_path / "1.json")
+    second = claims.report([article], embedder=embedder, progress=False, use_cache=False)
+    assert callable(claims.report)
+    assert [f.id for f in second.flags] == [f.id for f in first.flags]
+
+
 def test_the_three_headline_pairs_are_in_the_top_ten(seed_report):
     _, out = seed_report
     ranks = _gold_ranks(out / "report.json")

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claims.errors import InputError
-from claims.reviews import apply_reviews, load_reviews
+from claims.reviews import Decision, Reviews, apply_reviews, load_reviews
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "reporting"))
 from sample_data import sample_data  # noqa: E402
@@ -28,10 +28,10 @@ def test_reads_the_report_export(tmp_path):
          "a": {"text": "..."}, "b": {"text": "..."}},
         {"flag_id": "f_2", "decision": "", "note": "", "time": ""},
     ]})
-    assert load_reviews(path) == {
-        "f_1": {"decision": "confirmed", "note": "ok", "time": "2026-11-24T09:00:00Z"},
-        "f_2": {"decision": "", "note": "", "time": ""},
-    }
+    reviews = load_reviews(path)
+    first = reviews.flags["f_1"]
+    assert (first.decision, first.note, first.time) == ("confirmed", "ok", "2026-11-24T09:00:00Z")
+    assert reviews.flags["f_2"] == Decision() and not reviews.findings
 
 
 def test_reads_a_plain_list_with_spelling_variants(tmp_path):
@@ -42,14 +42,14 @@ def test_reads_a_plain_list_with_spelling_variants(tmp_path):
         {"flag_id": "f_1", "decision": "follow_up", "note": "later entry wins"},
     ])
     reviews = load_reviews(path)
-    assert reviews["f_1"] == {"decision": "follow-up", "note": "later entry wins", "time": ""}
-    assert reviews["f_2"]["decision"] == "dismissed" and reviews["f_3"]["decision"] == ""
+    assert reviews.flags["f_1"] == Decision("follow-up", "later entry wins")
+    assert reviews.flags["f_2"].decision == "dismissed" and reviews.flags["f_3"].decision == ""
 
 
 def test_accepts_a_byte_order_mark(tmp_path):
     path = tmp_path / "bom.json"
     path.write_bytes(b"\xef\xbb\xbf" + json.dumps([{"flag_id": "f_1", "decision": "confirmed"}]).encode())
-    assert load_reviews(path)["f_1"]["decision"] == "confirmed"
+    assert load_reviews(path).flags["f_1"].decision == "confirmed"
 
 
 @pytest.mark.parametrize("content, message", [
@@ -58,7 +58,7 @@ def test_accepts_a_byte_order_mark(tmp_path):
     ('{"flags": []}', 'a "reviews" list'),
     ('"confirmed"', 'a "reviews" list'),
     ("[1]", "entry 1 is not an object"),
-    ('[{"decision": "confirmed"}]', "entry 1 has no flag_id"),
+    ('[{"decision": "confirmed"}]', "entry 1 has neither a finding nor a flag_id"),
     ('[{"flag_id": "f_1", "decision": "maybe"}]', "has decision 'maybe'"),
     ('[{"flag_id": "f_1", "decision": "confirmed", "note": 3}]', "note that is not text"),
 ])
@@ -83,11 +83,11 @@ def test_unreadable_paths_raise_input_errors(tmp_path):
 def test_apply_sets_reviews_and_marks_new_flags():
     data = sample_data()
     first, second, third = (f["id"] for f in data["flags"][:3])
-    reviews = {
-        first: {"decision": "confirmed", "note": "n", "time": "t"},
-        second: {"decision": "", "note": "", "time": ""},  # seen, not decided
-        "f_gone": {"decision": "dismissed", "note": "", "time": ""},  # no longer flagged
-    }
+    reviews = Reviews(flags={
+        first: Decision("confirmed", "n", "t"),
+        second: Decision(),  # seen, not decided
+        "f_gone": Decision("dismissed"),  # no longer flagged
+    })
     out = apply_reviews(data, reviews)
     flags = {f["id"]: f for f in out["flags"]}
     assert flags[first]["review"] == {"decision": "confirmed", "note": "n", "time": "t"}
@@ -100,7 +100,7 @@ def test_apply_sets_reviews_and_marks_new_flags():
 
 
 def test_apply_with_no_earlier_decisions_marks_everything_new():
-    out = apply_reviews(sample_data(), {})
+    out = apply_reviews(sample_data(), Reviews())
     assert all(f["new"] for f in out["flags"])
 
 
@@ -108,10 +108,10 @@ def test_apply_with_no_earlier_decisions_marks_everything_new():
 def test_new_is_exactly_the_flags_not_reviewed_before(indexes):
     data = sample_data()
     ids = [f["id"] for f in data["flags"]]
-    reviews = {ids[i]: {"decision": "dismissed", "note": "", "time": ""} for i in indexes}
+    reviews = Reviews(flags={ids[i]: Decision("dismissed") for i in indexes})
     out = apply_reviews(data, reviews)
-    assert {f["id"] for f in out["flags"] if f["new"]} == set(ids) - set(reviews)
-    assert {f["id"] for f in out["flags"] if "review" in f} == set(reviews)
+    assert {f["id"] for f in out["flags"] if f["new"]} == set(ids) - set(reviews.flags)
+    assert {f["id"] for f in out["flags"] if "review" in f} == set(reviews.flags)
 
 
 @pytest.mark.parametrize("raw", [
@@ -124,3 +124,58 @@ def test_huge_numbers_and_deep_nesting_are_one_line_errors(tmp_path, raw):
     with pytest.raises(InputError) as e:  # used to be ValueError / RecursionError
         load_reviews(path)
     assert "\n" not in str(e.value) and "decisions.json" in str(e.value)
+
+
+# --- decisions about findings ------------------------------------------------------
+
+def _finding(fid: str, values: list[str], subject: str = "role|jana novak", kind: str = "role", flags=("f_x",)) -> dict:
+    return {"id": fid, "kind": kind, "subject": subject, "label": "Jana Novak's title", "flags": list(flags),
+            "values": [{"value": v, "shown": v, "standing": "", "documents": [], "sources": []} for v in values]}
+
+
+def _data(*findings: dict) -> dict:
+    return {"flags": [], "findings": list(findings)}
+
+
+def test_a_finding_decision_is_placed_by_its_key_and_counted(tmp_path):
+    path = write(tmp_path, {"schema": "claims-reviews/2", "reviews": [
+        {"finding": "k_1", "kind": "role", "subject": "role|jana novak", "values": ["president", "prime minister"],
+         "decision": "Confirmed discrepancy", "right_value": "president", "public": "She is president.",
+         "note": "called her office", "time": "2026-11-24T09:00:00Z"},
+        {"finding": "k_gone", "decision": "dismissed"},
+    ]})
+    out = apply_reviews(_data(_finding("k_1", ["president", "prime minister"]), _finding("k_2", ["mayor", "governor"],
+                                                                                        subject="role|omar lind")),
+                        load_reviews(path))
+    one, two = out["findings"]
+    assert one["review"] == {"decision": "confirmed", "note": "called her office", "time": "2026-11-24T09:00:00Z",
+                             "right_value": "president", "public": "She is president."}
+    assert one["new"] is False and two["new"] is True and "review" not in two
+    assert out["reviews_carried"] == {"decisions": 2, "carried": 1, "unplaced": 1}
+
+
+def test_a_decision_follows_its_fact_when_an_added_article_brings_a_new_value():
+    reviews = Reviews(findings={"k_old": Decision("confirmed", right_value="president", kind="role",
+                                                  subject="role|jana novak", values=["president", "prime minister"])})
+    grown = _finding("k_new", ["president", "prime minister", "vice president"])
+    other = _finding("k_other", ["president", "governor"], subject="role|omar lind")
+    out = apply_reviews(_data(grown, other), reviews)
+    assert out["findings"][0]["review"]["decision"] == "confirmed"
+    assert "review" not in out["findings"][1], "another person's title is another fact"
+    assert out["reviews_carried"]["carried"] == 1
+
+
+def test_a_right_value_no_longer_stated_becomes_unresolved():
+    reviews = Reviews(findings={"k_1": Decision("confirmed", right_value="premier")})
+    out = apply_reviews(_data(_finding("k_1", ["president", "prime minister"])), reviews)
+    assert out["findings"][0]["review"]["right_value"] == ""
+
+
+@pytest.mark.parametrize("name, content", [
+    ("decisions.csv", "flag_id,kind,score,decision\nf_1,numeric,0.7,confirmed\n"),
+    ("decisions.txt", "finding,kind,decision\nk_1,role,confirmed\n"),
+])
+def test_a_csv_export_is_refused_with_a_pointer_to_the_json_export(tmp_path, name, content):
+    with pytest.raises(InputError, match="CSV export.*JSON export") as e:
+        load_reviews(write(tmp_path, content, name))
+    assert "\n" not in str(e.value)

@@ -286,7 +286,8 @@ def _finding_views(data: dict, docs: dict, claims: dict, kind_table: dict, thres
         attached = x.get("attached_to")
         views.append({
             "id": x["id"], "rank": x.get("rank"), "kind": x.get("kind") or "",
-            "kind_label": kind_label(kind_table, x.get("kind") or ""), "label": x.get("label") or "",
+            "kind_label": kind_label(kind_table, x.get("kind") or ""),
+            "label": x.get("label") or kind_label(kind_table, x.get("kind") or ""),
             "summary": x.get("summary") or "", "notes": [str(n) for n in x.get("notes") or []],
             "score": f"{score:.2f}", "confidence": confidence(score, thresholds), "new": bool(x.get("new")),
             "value_rows": values,

@@ -63,7 +63,7 @@ def test_figures_for_different_groups_score_lower_and_say_so(run_articles):
     same = flags_between(report, "2,000 people", "450 people")
     assert scoped and same
     assert scoped[0].score < same[0].score
-    assert "different groups" in scoped[0].explanation
+    assert "different scopes" in scoped[0].explanation and "counts soldiers" in scoped[0].explanation
 
 
 def test_power_of_ten_error_is_a_garbled_number(run_articles):

@@ -13,9 +13,11 @@ import copy
 import hashlib
 import random
 
-from claims.reporting.build import CONFIDENCE, kinds_table
+from claims.findings import build_findings
+from claims.reporting.build import CONFIDENCE, decisions_table, finding_data, kinds_table
 from claims.reporting.schema import SCHEMA
 from claims.settings import Settings
+from claims.types import Claim, Document, Flag, Highlight
 
 HOSTILE_SCRIPT = "<script>window.__pwned = 1; alert(1)</script>"
 HOSTILE_IMG = '<img src=x onerror="window.__pwned = 2; alert(2)">'
@@ -207,6 +209,7 @@ def _assemble(documents, claims, clusters, flags, created=None) -> dict:
         by_kind[f["kind"]] = by_kind.get(f["kind"], 0) + 1
     for d in documents:
         d["n_claims"] = sum(1 for c in claims if c["doc"] == d["id"])
+    findings = _findings(documents, claims, flags)
     return {
         "schema": SCHEMA,
         "generator": _generator(created) if created else _generator(),
@@ -220,11 +223,28 @@ def _assemble(documents, claims, clusters, flags, created=None) -> dict:
             "n_documents": len(documents),
             "n_claims": len(claims),
             "n_flags": len(flags),
+            "n_findings": len(findings),
             "flags_by_kind": by_kind,
         },
+        "findings": findings,
         "kinds": kinds_table(f["kind"] for f in flags),
         "confidence": dict(CONFIDENCE),
+        "decisions": decisions_table(),
+        "notes": [],
+        "limits": {},
     }
+
+
+def _findings(documents, claims, flags) -> list[dict]:
+    """The flags grouped by claims.findings, as the pipeline would (hand-made flags carry no
+    fact, so each is a finding of its own, valued by its highlights)."""
+    docs = {d["id"]: Document(d["id"], d["path"], d["text"], outlet=d.get("outlet")) for d in documents}
+    by_id = {c["id"]: Claim(c["id"], c["doc"], c["start"], c["end"], c["text"], c["sentence_start"],
+                            c["sentence_end"]) for c in claims}
+    objects = [Flag(f["a"], f["b"], f["kind"], f["score"], f["explanation"],
+                    [Highlight(**h) for h in f["highlights"]["a"]], [Highlight(**h) for h in f["highlights"]["b"]],
+                    id=f["id"], group=f.get("group", "")) for f in flags]
+    return [finding_data(x) for x in build_findings(objects, by_id, docs)]
 
 
 def sample_data() -> dict:
@@ -276,7 +296,9 @@ def empty_data() -> dict:
     """The same articles, but a run that flagged nothing."""
     data = sample_data()
     data["flags"] = []
+    data["findings"] = []
     data["summary"]["n_flags"] = 0
+    data["summary"]["n_findings"] = 0
     data["summary"]["flags_by_kind"] = {}
     return data
 

@@ -129,7 +129,7 @@ def test_reviews_and_new_marks_show_in_the_static_list(data):
     d["flags"][0]["review"] = {"decision": "confirmed", "note": "checked <with> the governor", "time": "2026-11-24T09:00:00Z"}
     d["flags"][1]["new"] = True
     html = render_html(d)
-    assert '<span class="badge decision decision-confirmed" data-decision-for="%s">Confirmed</span>' % d["flags"][0]["id"] in html
+    assert '<span class="badge decision decision-confirmed" data-decision-for="%s">Confirmed discrepancy</span>' % d["flags"][0]["id"] in html
     assert "checked &lt;with&gt; the governor" in html
     assert html.count('class="badge badge-new"') == 1
 
@@ -155,9 +155,9 @@ def test_infinite_bounds_become_null(data):
     assert embedded(render_html(d))["claims"][7]["quantities"][0]["high"] is None
 
 
-@pytest.mark.parametrize("schema", ["claims-report/3", "claims-report/0", "other/2", 2])
+@pytest.mark.parametrize("schema", ["claims-report/4", "claims-report/0", "other/2", 2])
 def test_other_schema_is_refused_in_one_line(data, schema):
-    with pytest.raises(InputError, match="claims-report/1.*claims-report/2") as err:
+    with pytest.raises(InputError, match="claims-report/1.*claims-report/3") as err:
         render_html({**data, "schema": schema})
     assert "\n" not in str(err.value) and repr(schema) in str(err.value)
 

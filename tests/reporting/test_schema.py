@@ -9,6 +9,7 @@ import pytest
 from sample_data import empty_data, large_data, sample_data
 
 from claims.compare import KINDS, PairComparator
+from claims.findings import build_findings
 from claims.pipeline import Report
 from claims.reporting.build import CONFIDENCE, build_report_data, builtin_kinds
 from claims.reporting.render import render_html
@@ -26,7 +27,7 @@ def validate(data: dict) -> None:
 def test_the_json_schema_is_valid_draft_2020_12():
     jsonschema.Draft202012Validator.check_schema(JSON_SCHEMA)
     assert JSON_SCHEMA["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert JSON_SCHEMA["properties"]["schema"] == {"const": SCHEMA}
+    assert JSON_SCHEMA["properties"]["schema"]["const"] == SCHEMA
 
 
 def test_every_version_has_its_history():
@@ -36,7 +37,30 @@ def test_every_version_has_its_history():
     assert SCHEMA in READABLE and "claims-report/1" in READABLE
     for word in ("settings", "kinds", "outlet", "url", "date", "title"):
         assert word in HISTORY[2]
+    assert "findings" in HISTORY[3]
     assert version({"schema": "claims-report/1"}) == 1 and version({"schema": SCHEMA}) == current
+
+
+def test_the_shipped_schema_file_and_the_readme_table_are_generated_from_the_module():
+    from pathlib import Path
+
+    from claims.reporting.schema import SCHEMA_FILE, readme_fields, schema_file_text
+
+    stale = "stale: run python -m claims.reporting.schema"
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_file_text(), stale
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert readme_fields() in readme, stale
+    assert f"`{SCHEMA}`" in readme
+
+
+def test_the_seed_report_has_findings_that_name_their_flags(seed_report):
+    _, out = seed_report
+    data = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    flag_ids = [f["id"] for f in data["flags"]]
+    in_findings = [fid for x in data["findings"] for fid in x["flags"]]
+    assert sorted(in_findings) == sorted(flag_ids), "every flag is the evidence of exactly one finding"
+    assert [x["rank"] for x in data["findings"]] == list(range(1, len(data["findings"]) + 1))
+    assert data["summary"]["n_findings"] == len(data["findings"])
 
 
 def test_seed_report_validates(seed_report):
@@ -60,7 +84,8 @@ def test_sample_data_validates(make):
 
 
 @pytest.mark.parametrize("path", [
-    ("kinds",), ("confidence",), ("settings",), ("documents",), ("flags",),
+    ("kinds",), ("confidence",), ("settings",), ("documents",), ("flags",), ("findings",), ("decisions",),
+    ("findings", 0, "values"), ("findings", 0, "flags"),
     ("documents", 0, "id"), ("documents", 0, "path"), ("documents", 0, "outlet"),
     ("claims", 0, "start"), ("claims", 0, "text"), ("flags", 0, "a"), ("flags", 0, "score"), ("flags", 0, "kind"),
     ("confidence", "high"), ("kinds", "numeric", "label"),
@@ -122,6 +147,7 @@ def _report(flag_kinds=("numeric", "test_unit", "never_registered")) -> Report:
     flags = [Flag("c0", "c1", kind, 0.9 - 0.1 * i, f"{kind} differs", [Highlight(15, 24, "41 people")], [],
                   id=f"f{i}", cluster=0) for i, kind in enumerate(flag_kinds)]
     return Report(documents=docs, claims=[a, b], clusters=[Cluster(0, ["c0", "c1"], "death toll")], flags=flags,
+                  findings=build_findings(flags, {"c0": a, "c1": b}, {d.id: d for d in docs}),
                   timings=[], settings=Settings(), model_name="test")
 
 
