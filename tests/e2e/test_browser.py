@@ -51,6 +51,16 @@ def cards(page):
     return page.locator("#flag-list article.flag")
 
 
+def finding_cards(page):
+    return page.locator("#finding-list article.finding")
+
+
+# What Google's Fact Check Tools require of a ClaimReview (developers.google.com/search/docs/
+# appearance/structured-data/factcheck): claimReviewed, reviewRating with alternateName, url;
+# author and itemReviewed are recommended, and we always give an author.
+GOOGLE_REQUIRED = ("claimReviewed", "reviewRating", "url", "author")
+
+
 def count_text(page) -> str:
     return page.locator("#result-count").inner_text()
 
@@ -67,8 +77,15 @@ def in_viewport(page, selector: str) -> bool:
     )
 
 
-def test_overview_shows_documents_kinds_and_run(page, report, data, open_report, screenshot):
+def test_the_report_opens_on_the_findings(page, report, data, open_report):
     open_report(page, report)
+    assert active_panel(page) == "findings"
+    assert finding_cards(page).count() == len(data["findings"])
+    assert "current" not in (finding_cards(page).nth(0).get_attribute("class") or "")
+
+
+def test_overview_shows_documents_kinds_and_run(page, report, data, open_report, screenshot):
+    open_report(page, report, "#overview")
     assert active_panel(page) == "overview"
     overview = page.locator("#overview")
     for doc in data["documents"]:
@@ -126,56 +143,145 @@ def expect_count(page, text: str):
     page.wait_for_function("t => document.getElementById('result-count').innerText === t", arg=text, timeout=5000)
 
 
-def test_keyboard_review_survives_reopening_the_file(persistent, report, data, open_report, screenshot, page_errors,
-                                                   tmp_path):
+def test_keyboard_review_of_findings_survives_reopening_the_file(persistent, report, data, open_report, screenshot,
+                                                               page_errors, tmp_path):
     profile = tmp_path / "profile"
     ctx = persistent(profile)
     page = page_errors.watch(ctx.new_page())
     open_report(page, report)
-    page.keyboard.press("j")  # from the overview: to the flags, first flag selected
-    assert active_panel(page) == "flags"
+    n = len(data["findings"])
+    page.keyboard.press("j")  # the first finding
     page.keyboard.press("c")
+    page.keyboard.press("v")  # the right-value menu has the focus: choose the second value
+    right = data["findings"][0]["values"][1]["value"]
+    page.locator(".finding.current [data-field='right_value']").select_option(right)
+    page.keyboard.press("Escape")
+    page.keyboard.press("e")
+    page.keyboard.type("The figure is the one the coast guard gave.")  # c, d, f inside are text
+    page.keyboard.press("Escape")
+    page.keyboard.press("n")
+    page.keyboard.type("called the desk")
+    page.keyboard.press("Escape")
     page.keyboard.press("j")
     page.keyboard.press("d")
     page.keyboard.press("j")
     page.keyboard.press("f")
-    page.keyboard.press("n")
-    page.keyboard.type("ask the coast guard for the final count")  # c, d, f inside the note are text
-    page.keyboard.press("Escape")
     page.keyboard.press("k")
     page.keyboard.press("k")
-    assert "Reviewed 3 of 8" in page.locator("#progress").inner_text()
-    first = cards(page).nth(0)
+    assert f"Reviewed 3 of {n} findings" in page.locator("#progress").inner_text()
+    first = finding_cards(page).nth(0)
     assert "current" in first.get_attribute("class")
     assert first.locator("button[data-decision='confirmed']").get_attribute("aria-pressed") == "true"
-    screenshot(page, "flag")
+    assert first.locator("[data-decision-badge]").inner_text() == data["decisions"]["confirmed"]["label"]
+    screenshot(page, "finding")
     page.keyboard.press("?")
     assert page.locator("#help").evaluate("d => d.open")
     page.keyboard.press("Escape")
-    assert not page.locator("#help").evaluate("d => d.open")
     ctx.close()
 
     ctx = persistent(profile)  # the same browser profile: localStorage kept
     page = page_errors.watch(ctx.new_page())
-    open_report(page, report, "#flags")
-    assert "Reviewed 3 of 8" in page.locator("#progress").inner_text()
-    expected = ["confirmed", "dismissed", "follow-up"]
-    for i, decision in enumerate(expected):
-        card = cards(page).nth(i)
-        assert card.locator(f"button[data-decision='{decision}']").get_attribute("aria-pressed") == "true"
-        assert card.locator(".badge.decision").inner_text() != "Not reviewed"
-    assert cards(page).nth(2).locator("textarea").input_value() == "ask the coast guard for the final count"
-    assert cards(page).nth(3).locator(".badge.decision").inner_text() == "Not reviewed"
+    open_report(page, report)
+    assert f"Reviewed 3 of {n} findings" in page.locator("#progress").inner_text()
+    for i, decision in enumerate(["confirmed", "dismissed", "follow-up"]):
+        card = finding_cards(page).nth(i)
+        assert card.locator("[data-decision-badge]").inner_text() == data["decisions"][decision]["label"]
+        assert card.get_attribute("data-decision") == decision
+    first = finding_cards(page).nth(0)  # the verdict form sits in the first finding on opening
+    assert first.locator("button[data-decision='confirmed']").get_attribute("aria-pressed") == "true"
+    assert first.locator("[data-field='right_value']").input_value() == right
+    assert first.locator("[data-field='public']").input_value() == "The figure is the one the coast guard gave."
+    assert first.locator("[data-field='note']").input_value() == "called the desk"
+    assert finding_cards(page).nth(3).locator("[data-decision-badge]").inner_text() == "Not reviewed"
     ctx.close()
 
 
-def test_export_json_csv_and_claimreview(page, browser, report, data, open_report, tmp_path, page_errors):
+def test_claimreview_holds_only_the_claim_rated_wrong_and_no_private_note(page, report, data, open_report,
+                                                                          tmp_path, page_errors):
+    open_report(page, report)
+    top = data["findings"][0]
+    card = finding_cards(page).nth(0)
+    card.locator("button[data-decision='confirmed']").click()
+    right, wrong = top["values"][0], top["values"][1]
+    card.locator("[data-field='right_value']").select_option(right["value"])
+    card.locator("[data-field='public']").fill("Officials confirmed the first figure.")
+    card.locator("[data-field='note']").fill("PRIVATE: source is my cousin")
+    finding_cards(page).nth(1).locator(".explanation").click()  # the verdict form moves to the clicked finding
+    finding_cards(page).nth(1).locator("button[data-decision='dismissed']").click()
+    assert finding_cards(page).nth(0).locator("[data-decision-badge]").inner_text() == \
+        data["decisions"]["confirmed"]["label"]
+
+    page.click(".publish summary")
+    page.click("#export-claimreview")  # no organisation yet: a notice, no file
+    assert "organisation" in page.locator("#storage-notice").inner_text()
+    page.fill("#org-name", "Orvana Fact Desk")
+    page.fill("#org-url", "https://factdesk.example/")
+    page.fill("#review-url", "https://factdesk.example/checks/ferry")
+    with page.expect_download() as dl:
+        page.click("#export-claimreview")
+    text = Path(dl.value.path()).read_text(encoding="utf-8")
+    items = json.loads(text)
+    claims = {c["id"]: c for c in data["claims"]}
+    docs = {d["id"]: d for d in data["documents"]}
+    assert [i["claimReviewed"] for i in items] == [claims[s["claim"]]["text"] for s in wrong["sources"]]
+    assert "PRIVATE" not in text, "the private note never leaves the report"
+    for item in items:
+        assert item["@context"] == "https://schema.org" and item["@type"] == "ClaimReview"
+        assert all(item.get(k) for k in GOOGLE_REQUIRED)
+        assert item["url"] == "https://factdesk.example/checks/ferry"
+        assert item["reviewRating"]["@type"] == "Rating" and item["reviewRating"]["alternateName"]
+        assert item["reviewBody"] == "Officials confirmed the first figure."
+        assert item["author"] == {"@type": "Organization", "name": "Orvana Fact Desk", "url": "https://factdesk.example/"}
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d", item["datePublished"])
+        doc = docs[wrong["sources"][0]["doc"]]
+        appearance = item["itemReviewed"].get("appearance")
+        if doc["url"] and doc["url"].startswith(("http://", "https://")):
+            assert appearance == [{"@type": "CreativeWork", "url": doc["url"]}]
+        else:
+            assert appearance is None
+
+
+def test_decisions_export_feeds_the_next_run(page, browser, report, data, open_report, tmp_path, page_errors):
+    open_report(page, report)
+    top = data["findings"][0]
+    finding_cards(page).nth(0).locator("button[data-decision='confirmed']").click()
+    finding_cards(page).nth(0).locator("[data-field='note']").fill("Governor's office confirms")
+    with page.expect_download() as dl:
+        page.click("#export-findings-json")
+    exported = tmp_path / dl.value.suggested_filename
+    dl.value.save_as(exported)
+    out = json.loads(exported.read_text(encoding="utf-8"))
+    assert out["schema"] == "claims-reviews/2"
+    rows = {r["finding"]: r for r in out["reviews"] if "finding" in r}
+    assert set(rows) == {x["id"] for x in data["findings"]}, "every finding seen, decided or not"
+    assert [k for k, r in rows.items() if r["decision"]] == [top["id"]]
+    assert rows[top["id"]]["values"] == [v["value"] for v in top["values"]]
+
+    # a finding the earlier review never saw comes back NEW
+    unseen = data["findings"][1]
+    out["reviews"] = [r for r in out["reviews"]
+                      if r.get("finding") != unseen["id"] and r.get("flag_id") not in unseen["flags"]]
+    exported.write_text(json.dumps(out), encoding="utf-8")
+    again = write_report(tmp_path, apply_reviews(data, load_reviews(exported)), "again.html")
+    fresh = browser.new_context(viewport=page.viewport_size)  # no localStorage from the first page
+    try:
+        page2 = page_errors.watch(fresh.new_page())
+        open_report(page2, again)
+        first = finding_cards(page2).nth(0)
+        assert first.locator("button[data-decision='confirmed']").get_attribute("aria-pressed") == "true"
+        assert first.locator("[data-field='note']").input_value() == "Governor's office confirms"
+        assert finding_cards(page2).nth(1).locator(".badge-new").count() == 1
+        assert first.locator(".badge-new").count() == 0
+    finally:
+        fresh.close()
+
+
+def test_export_json_and_csv_of_pair_decisions(page, browser, report, data, open_report, tmp_path, page_errors):
     open_report(page, report, "#flags")
     top, third = ranked(data)[0], ranked(data)[2]
     cards(page).nth(0).locator("button[data-decision='confirmed']").click()  # by mouse this time
     cards(page).nth(0).locator("textarea").fill("Governor's office confirms 41; wire counts missing too")
     cards(page).nth(2).locator("button[data-decision='dismissed']").click()
-    page.fill("#org-name", "Orvana Fact Desk")
 
     with page.expect_download() as dl:
         page.click("#export-json")
@@ -184,7 +290,7 @@ def test_export_json_csv_and_claimreview(page, browser, report, data, open_repor
     assert exported.name.endswith("-decisions.json")
     out = json.loads(exported.read_text(encoding="utf-8"))
     assert out["report_id"] == data["report_id"]
-    rows = {r["flag_id"]: r for r in out["reviews"]}
+    rows = {r["flag_id"]: r for r in out["reviews"] if "flag_id" in r}
     assert set(rows) == {f["id"] for f in data["flags"]}
     claims = {c["id"]: c for c in data["claims"]}
     docs = {d["id"]: d for d in data["documents"]}
@@ -195,7 +301,7 @@ def test_export_json_csv_and_claimreview(page, browser, report, data, open_repor
     assert row["a"] == {"claim": a["id"], "document": docs[a["doc"]]["name"], "path": docs[a["doc"]]["path"],
                         "start": a["start"], "end": a["end"], "text": a["text"]}
     assert rows[third["id"]]["decision"] == "dismissed"
-    assert sum(1 for r in out["reviews"] if r["decision"]) == 2
+    assert sum(1 for r in rows.values() if r["decision"]) == 2
 
     with page.expect_download() as dl:
         page.click("#export-csv")
@@ -211,26 +317,11 @@ def test_export_json_csv_and_claimreview(page, browser, report, data, open_repor
     hostile = next(f for f in data["flags"] if f["a"] == "c19")
     assert by_id[hostile["id"]]["a_text"] == claims["c19"]["text"]  # quotes and markup survive the CSV quoting
 
-    with page.expect_download() as dl:
-        page.click("#export-claimreview")
-    items = json.loads(Path(dl.value.path()).read_text(encoding="utf-8"))
-    assert len(items) == 2  # one confirmed flag: a ClaimReview for each of its two claims
-    for item, side in zip(items, ("a", "b")):
-        claim = claims[top[side]]
-        assert item["@context"] == "https://schema.org" and item["@type"] == "ClaimReview"
-        assert item["claimReviewed"] == claim["text"]
-        assert item["itemReviewed"]["@type"] == "Claim"
-        doc = docs[claim["doc"]]
-        appearance = item["itemReviewed"]["appearance"][0]
-        assert doc["url"].startswith(("https://", "http://"))  # the article's own address, not the file
-        assert appearance["url"] == doc["url"] and appearance["publisher"]["name"] == doc["outlet"]
-        assert item["reviewRating"]["alternateName"]
-        assert re.fullmatch(r"\d{4}-\d\d-\d\d", item["datePublished"])
-        assert item["author"] == {"@type": "Organization", "name": "Orvana Fact Desk"}
-
     # the export feeds the next run (claims ... --reviews decisions.json): pre-filled decisions, NEW flags
     earlier = json.loads(exported.read_text(encoding="utf-8"))
-    earlier["reviews"] = [r for r in earlier["reviews"] if r["flag_id"] != ranked(data)[1]["id"]]
+    unseen = ranked(data)[1]["id"]  # neither the pair nor its finding was in the earlier review
+    earlier["reviews"] = [r for r in earlier["reviews"] if r.get("flag_id") != unseen
+                          and unseen not in next((x["flags"] for x in data["findings"] if x["id"] == r.get("finding")), [])]
     exported.write_text(json.dumps(earlier), encoding="utf-8")
     again = write_report(tmp_path, apply_reviews(data, load_reviews(exported)), "again.html")
     fresh = browser.new_context(viewport=page.viewport_size)  # no localStorage from the first page
@@ -241,7 +332,6 @@ def test_export_json_csv_and_claimreview(page, browser, report, data, open_repor
         assert cards(page2).nth(0).locator("textarea").input_value().startswith("Governor's office")
         assert cards(page2).nth(1).locator(".badge-new").count() == 1
         assert cards(page2).nth(0).locator(".badge-new").count() == 0
-        assert "1 new" in page2.locator("#progress").inner_text()
         page2.select_option("#f-status", "new")
         assert count_text(page2) == "Showing 1 of 8 flags"
     finally:
@@ -312,7 +402,7 @@ def test_hostile_article_runs_nothing(page, report, data, open_report, page_erro
 
 
 def test_documents_show_outlet_date_and_only_web_links(page, report, data, open_report, page_errors):
-    open_report(page, report)
+    open_report(page, report, "#overview")
     rows = page.locator("table.documents tbody tr")
     assert "Harbour Gazette" in rows.nth(0).inner_text() and "2025-03-04" in rows.nth(0).inner_text()
     links = page.locator("table.documents a.external")
@@ -414,7 +504,7 @@ def test_two_thousand_flags_stay_responsive(page, tmp_path, open_report):
         return {dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd}; }""")
     init_ms = page.evaluate("window.__claimsReport.initMs")
 
-    page.keyboard.press("2")
+    page.keyboard.press("3")
     assert page.locator("#flag-list > li").count() < 100  # rendered lazily
     t = time.perf_counter()
     page.select_option("#f-doc", "d17")

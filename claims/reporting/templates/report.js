@@ -687,6 +687,12 @@
     updateFindingsProgress();
   }
 
+  // One verdict form for the whole list (2,000 cards with a form each took a minute to open):
+  // it moves into the finding being reviewed.
+  var verdictTemplate = $('verdict-form');
+  var verdictForm = verdictTemplate ? verdictTemplate.content.firstElementChild.cloneNode(true) : null;
+  var formFor = null;
+
   function paintFinding(id) {
     var card = findingCards.get(id), r = verdict(id), x = findingData.get(id);
     if (!card) return;
@@ -694,23 +700,58 @@
     badge.textContent = DECISION_LABELS[r.decision] || 'Not reviewed';
     badge.className = 'badge decision decision-' + (r.decision || 'open');
     card.setAttribute('data-decision', r.decision || 'open');
-    card.querySelectorAll('[data-decision]').forEach(function (b) {
-      if (b.tagName === 'BUTTON') b.setAttribute('aria-pressed', String(b.getAttribute('data-decision') === r.decision));
-    });
-    card.querySelectorAll('[data-field]').forEach(function (f) {
-      var v = r[f.getAttribute('data-field')] || '';
-      if (f.value !== v && document.activeElement !== f) f.value = v;
-    });
     card.querySelectorAll('.value-row').forEach(function (row) {
       row.classList.toggle('right', !!r.right_value && row.getAttribute('data-value') === r.right_value);
       row.classList.toggle('wrong', !!r.right_value && r.decision === 'confirmed' && row.getAttribute('data-value') !== r.right_value);
     });
-    var hint = card.querySelector('[data-claimreview-hint]');
+    if (formFor === id) paintForm(id);
+  }
+
+  function paintForm(id) {
+    var r = verdict(id), x = findingData.get(id);
+    verdictForm.querySelectorAll('button[data-decision]').forEach(function (b) {
+      b.setAttribute('aria-pressed', String(b.getAttribute('data-decision') === r.decision));
+    });
+    verdictForm.querySelectorAll('[data-field]').forEach(function (f) {
+      var v = r[f.getAttribute('data-field')] || '';
+      if (f.value !== v && document.activeElement !== f) f.value = v;
+    });
+    var hint = verdictForm.querySelector('[data-claimreview-hint]');
     var missing = wrongSources(x, r).filter(function (s) { return !webLink(s.d.url); });
     hint.hidden = !missing.length;
     hint.textContent = missing.length ? 'No web address for ' + missing.map(function (s) { return s.d.outlet || s.d.name; })
       .filter(function (v, i, a) { return a.indexOf(v) === i; }).join(', ') +
       ': its ClaimReview names no appearance of the claim.' : '';
+  }
+
+  function attachForm(id) {
+    if (!verdictForm || formFor === id) return;
+    var card = findingCards.get(id), x = findingData.get(id);
+    var select = verdictForm.querySelector('[data-field="right_value"]');
+    while (select.options.length > 1) select.remove(1);
+    (x.values || []).forEach(function (v) { select.append(el('option', { value: v.value, text: v.shown || v.value })); });
+    formFor = id;
+    verdictForm.setAttribute('aria-label', 'Verdict on finding #' + x.rank);
+    card.querySelector('[data-verdict-slot]').append(verdictForm);
+    paintForm(id);
+  }
+
+  if (verdictForm) {
+    verdictForm.addEventListener('submit', function (e) { e.preventDefault(); });
+    verdictForm.querySelectorAll('button[data-decision]').forEach(function (b) {
+      b.addEventListener('click', function () {
+        var d = b.getAttribute('data-decision');
+        if (formFor) setVerdict(formFor, { decision: verdict(formFor).decision === d ? '' : d });
+      });
+    });
+    verdictForm.querySelectorAll('[data-field]').forEach(function (f) {
+      f.addEventListener(f.tagName === 'SELECT' ? 'change' : 'input', function () {
+        if (!formFor) return;
+        var change = {};
+        change[f.getAttribute('data-field')] = f.value;
+        setVerdict(formFor, change);
+      });
+    });
   }
 
   var currentFinding = -1;
@@ -724,6 +765,7 @@
       currentFinding = findingOrder.indexOf(id);
     }
     findingCards.forEach(function (c, cid) { c.classList.toggle('current', cid === id); });
+    attachForm(id);
     var card = findingCards.get(id);
     card.focus({ preventScroll: true });
     card.scrollIntoView({ block: 'start' });
@@ -744,30 +786,25 @@
     if (!card) return false;
     if (Object.prototype.hasOwnProperty.call(KEY_DECISION, key)) { setVerdict(id, { decision: KEY_DECISION[key] }); return true; }
     var field = { v: 'right_value', e: 'public', n: 'note' }[key];
-    if (field) { card.querySelector('[data-field="' + field + '"]').focus(); return true; }
+    if (field && verdictForm) { attachForm(id); verdictForm.querySelector('[data-field="' + field + '"]').focus(); return true; }
     return false;
   }
 
   findingCards.forEach(function (card, id) {
-    card.querySelectorAll('button[data-decision]').forEach(function (b) {
-      b.addEventListener('click', function () {
-        var d = b.getAttribute('data-decision');
-        setVerdict(id, { decision: verdict(id).decision === d ? '' : d });
-      });
-    });
-    card.querySelectorAll('[data-field]').forEach(function (f) {
-      f.addEventListener(f.tagName === 'SELECT' ? 'change' : 'input', function () {
-        var change = {};
-        change[f.getAttribute('data-field')] = f.value;
-        setVerdict(id, change);
-      });
-    });
     card.addEventListener('focusin', function () {
       currentFinding = findingOrder.indexOf(id);
       findingCards.forEach(function (c, cid) { c.classList.toggle('current', cid === id); });
+      attachForm(id);
     });
-    paintFinding(id);
+    card.addEventListener('click', function (e) {
+      if (e.target.closest && e.target.closest('a, button, select, textarea, input, summary')) return;
+      currentFinding = findingOrder.indexOf(id);
+      findingCards.forEach(function (c, cid) { c.classList.toggle('current', cid === id); });
+      attachForm(id);
+    });
+    if (findingState.has(id)) paintFinding(id);
   });
+  if (findingOrder.length) attachForm(findingOrder[0]);
 
   var findingsStatus = $('findings-status'), findingsCount = $('findings-count');
   function filterFindings() {
@@ -796,9 +833,8 @@
 
   function findingRows() {
     var rows = [];
-    findingData.forEach(function (x, id) {
+    findingData.forEach(function (x, id) {  // every finding: one not decided was still seen (not NEW next run)
       var r = verdict(id);
-      if (!decided(r)) return;
       rows.push({
         finding: id, kind: x.kind, subject: x.subject, label: x.label,
         values: (x.values || []).map(function (v) { return v.value; }),
