@@ -14,13 +14,29 @@ import typer
 
 from claims.errors import ClaimsError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+# no_args_is_help is not used: click exits 2 after that help, and a bare `claims` is a question, not an error
+app = typer.Typer(add_completion=False, pretty_exceptions_enable=False,
                   help="Find where news articles about one event disagree.")
 
 
-@app.callback()
-def _main() -> None:
+def _print_version(value: bool) -> None:
+    if value:
+        from claims import __version__
+
+        typer.echo(f"claims {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback(invoke_without_command=True)
+def _main(
+    ctx: typer.Context,
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
     """claims: claim comparison and contradiction finder for fact-checkers."""
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+        raise typer.Exit(0)
 
 
 @app.command()
