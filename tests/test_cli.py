@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -152,3 +153,12 @@ def test_an_unsupported_file_named_alone_is_one_error_line(tmp_path):
     result = _run("report", pdf, "--out", tmp_path / "r.html", "--no-cache")
     lines = result.stderr.strip().splitlines()
     assert result.returncode == 2 and len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+
+
+def test_report_help_says_where_the_cache_is_and_how_to_clear_it(tmp_path):
+    cache = tmp_path / "vectors"
+    env = {**os.environ, "CLAIMS_CACHE_DIR": str(cache), "COLUMNS": "400"}
+    result = subprocess.run([*CLAIMS, "report", "--help"], capture_output=True, text=True, env=env, timeout=60)
+    help_text = " ".join(result.stdout.split())
+    assert str(cache) in help_text
+    assert "~/.cache/claims" in help_text and "delete the folder" in help_text
