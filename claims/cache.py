@@ -26,9 +26,10 @@ import sqlite3
 import threading
 import time
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
-import numpy as np
+if TYPE_CHECKING:  # numpy is imported where vectors are handled: `claims --help` names default_cache_dir()
+    import numpy as np
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +117,8 @@ class EmbeddingCache:
         damaged (a bad write, another tool): it counts as missing, with one warning, so the
         caller recomputes it and ``put_many`` replaces it.
         """
+        import numpy as np
+
         by_key: dict[bytes, list[int]] = {}
         for i, t in enumerate(texts):
             by_key.setdefault(cache_key(self.model_id, t), []).append(i)
@@ -149,6 +152,8 @@ class EmbeddingCache:
 
     def put_many(self, texts: Sequence[str], vectors) -> None:
         """Store ``vectors[i]`` for ``texts[i]`` (one transaction: all or nothing)."""
+        import numpy as np
+
         vectors = np.asarray(vectors, dtype="<f4")
         if vectors.ndim == 1 and len(texts) == 1:
             vectors = vectors[None, :]

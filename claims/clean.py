@@ -7,6 +7,11 @@ Text before ``Document.body_start`` (YAML front matter) is not looked at.
 Dropped, with the reason kept for the report:
 - ad markers (``[ad_1]``), image markdown, lone punctuation lines;
 - page furniture: breadcrumbs, "LEAVE A REPLY", "RELATED ARTICLES", photo credits, ...;
+- bylines ("By Jane Doe and John Roe", "Jane Doe, Staff Writer", "... contributed to this
+  report.", an author note ending in "Follow her on Twitter"), and update stamps that hold
+  only a time and date ("Updated 9:14 a.m. ET, March 3, 2025");
+- promotion and navigation: "Read more: ...", "Related: ...", "Sign up for our newsletter",
+  "Click here to ...", "Follow us on ...", "Share this article";
 - a reader comment section (from a ``Date:`` header line to the end);
 - paragraphs repeated inside the same document (syndication/CMS glitches),
   so a repeat can never be flagged against itself.
@@ -23,11 +28,56 @@ _IMAGE_MD = re.compile(r"^\s*!\[[^\]]*\]*\([^)]*\)\s*$")
 _NO_WORDS = re.compile(r"^[\W_]*$")
 # Fixed phrases of web page furniture (site chrome, not article text).
 _FURNITURE = re.compile(
-    r"^\s*(leave a reply|leave a comment|related articles?|related posts?|read more|read also|"
-    r"most popular|most read|recent comments|recent posts|comments?|share this( article)?|"
-    r"advertisement|sponsored( content)?|subscribe( now)?|sign up.*newsletter.*|"
+    r"^\s*(leave a reply|leave a comment|related articles?|related posts?|"
+    r"most popular|most read|recent comments|recent posts|comments?|"
+    r"advertisement|sponsored( content)?|"
     r"please enter your (comment|name here|email.*)!?|you might also like|trending( now)?|"
-    r"follow us.*|click here.*|\(no subject\))\s*[.!:]?\s*$",
+    r"\(no subject\))\s*[.!:]?\s*$",
+    re.I,
+)
+# The site promoting itself or other pages: a link label ("Read more: <headline>", "RELATED:"),
+# or a call to act ("Sign up for our newsletter", "Click here to ...", "Share this article").
+_PROMOTION = re.compile(
+    r"^\s*(?:(?:read more|read also|also read|more reading|see also|related(?: coverage| stories| content)?|"
+    r"more on this( story)?|watch|listen)\s*(?:[:|›»>]|[-–—]\s).*|"
+    r"(?:read more|read also|see also|related)\s*[.›»>]?|"
+    r"(?:sign up|subscribe)\b.*\b(?:newsletters?|alerts?|updates|our|free|here|today)\b.*|subscribe( now)?\W*|"
+    r"click here\b.*|tap here\b.*|follow us\b.*|like us on\b.*|"
+    r"share (?:this|on)\b(?:\s+\w+){0,3}\W*)$",
+    re.I,
+)
+# A byline: "By Jane Doe and John Roe", "By JANE DOE | Reporter", "By Jane Doe, Associated Press".
+# Names are capitalised words; a weekday or month after "By" is a deadline ("By Tuesday, the river had ..."),
+# and whatever follows a comma must also be capitalised (a role or an outlet), so a sentence never matches.
+_NAME = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+         r"July|August|September|October|November|December|Then|Now|Contrast|Comparison|Noon|Midnight|Night|Law)\b)"
+         r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|del|der|di|la|le|bin|al|ibn))*")
+_ROLE = r"[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|for|of|the|and|at|in|on|&))*"
+_NAMES = rf"{_NAME}(?:\s*(?:,|,?\s+and|&)\s+{_NAME})*"
+_BYLINE = re.compile(rf"^\s*By:?\s+{_NAMES}(?:\s*(?:[,|/•·]|\s[-–—])\s*{_ROLE})*\s*$")
+# "Jane Doe, Staff Writer", "JANE DOE | Senior Reporter, The Vellmar Courier": a name and a newsroom title.
+_STAFF_TITLE = (r"(?:(?:senior|chief|staff|political|special|foreign|national|local|contributing|associate|deputy|"
+                r"managing|news|health|science|business|sports|investigative|white house)\s+)*"
+                r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|bureau chief|producer)s?")
+_NAME_AND_TITLE = re.compile(
+    rf"^\s*{_NAMES}\s*(?:[,|/•·]|\s[-–—])\s*{_STAFF_TITLE}(?:\s*(?:,|\bfor|\bat|\bof|[-–—|])\s*{_ROLE})?\s*\.?\s*$",
+    re.I,
+)
+# "Ann Poe contributed to this report.", "The Courier's Tom Roe contributed reporting from Vellmar."
+_CONTRIBUTED = re.compile(r"^[^.!?]{3,200}\bcontributed (?:(?:reporting|research)(?: to this (?:report|article|story))?|"
+                          r"(?:to|for) this (?:report|article|story))(?:\s+(?:from|in)\s+[^.!?]{1,80})?\s*\.?\s*$", re.I)
+# An author note: "Jane Doe is a reporter for the Courier. Follow her on Twitter @jdoe." Without the
+# "follow" it is kept: "X is a reporter for Y" can be the news itself (a journalist detained).
+_AUTHOR_NOTE = re.compile(r"^[^.!?]{3,150}\b(?:is|covers)\b[^.!?]{0,150}[.!]?\s*(?:You can )?follow (?:him|her|them)\b"
+                          r"[^.!?]{0,80}\b(?:twitter|x|instagram|facebook|threads|bluesky|linkedin)\b[^!?]{0,60}$",
+                          re.I)
+# "Updated 9:14 a.m. ET, March 3, 2025", "Published: Mon 3 March 2025 10.02 GMT": a stamp and nothing else
+# ("Updated: the minister on Sunday said ..." is kept; the words after it are the news).
+_STAMP_HEAD = re.compile(r"^\s*(?:(?:last\s+)?updated|published|posted|first published|modified)(?:\s+on)?\s*[:|-]?\s*", re.I)
+_STAMP_WORD = re.compile(
+    r"\d{1,4}(?:[:./-]\d{1,4})*(?:st|nd|rd|th)?|[ap]\.?m\.?|(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T)|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|"
+    r"at|on|ago|hours?|minutes?|mins?|hrs?|today|yesterday|local|time|eastern|pacific|central|noon|midnight",
     re.I,
 )
 # "HomeNewsSome Headline": a breadcrumb whose items were glued together.
@@ -72,6 +122,24 @@ def normalise_for_repeat(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text.lower()).strip()
 
 
+def _is_stamp(line: str) -> bool:
+    """An "Updated ..." or "Published ..." line holding only a time and a date."""
+    head = _STAMP_HEAD.match(line)
+    if not head:
+        return False
+    words = [w for w in re.split(r"[\s,|•·()]+", line[head.end():]) if w and w not in "-–—/"]
+    return bool(words) and all(_STAMP_WORD.fullmatch(w) for w in words)
+
+
+def byline_reason(line: str) -> str | None:
+    """Why a line is a byline or an update stamp rather than article text, or None."""
+    if _BYLINE.match(line) or _NAME_AND_TITLE.match(line) or _CONTRIBUTED.match(line) or _AUTHOR_NOTE.match(line):
+        return "byline"
+    if _is_stamp(line):
+        return "update time"
+    return None
+
+
 def _is_headline(line: str) -> bool:
     words = line.split()
     return 1 <= len(words) <= 16 and not _SENTENCE_END.search(line)
@@ -102,6 +170,10 @@ def clean(doc: Document) -> CleanedDocument:
             reason = "no words"
         elif _FURNITURE.match(line):
             reason = "page furniture"
+        elif _PROMOTION.match(line):
+            reason = "promotion"
+        elif byline := byline_reason(line):
+            reason = byline
         elif _BREADCRUMB.match(line) and not _SENTENCE_END.search(line):
             reason = "breadcrumb"
         elif _is_headline(line) and _CREDIT.search(line):

@@ -6,6 +6,8 @@ comment or a syndicated repeat left in would be flagged against the article.
 """
 from __future__ import annotations
 
+import pytest
+
 from claims.clean import clean
 from claims.types import Document
 
@@ -56,7 +58,7 @@ def test_each_dropped_line_has_its_reason():
     assert r["![Flooded street in Vellmar](https://example.com/vellmar.jpg)"] == "image"
     assert r["HomeNewsWeather"] == "breadcrumb"
     assert r["Photo: Getty Images"] == "photo credit"
-    assert r["Read more"] == "page furniture"
+    assert r["Read more"] == "promotion"
     assert r["LEAVE A REPLY"] == "page furniture"
     assert r["***"] == "no words"
 
@@ -146,3 +148,77 @@ def test_inline_ad_text_is_not_rewritten():
 def test_no_text_gives_no_spans():
     c = clean(doc(""))
     assert c.spans == [] and c.dropped == []
+
+
+# --- bylines, update stamps, promotion ------------------------------------------------
+
+LEAD = "The river rose three metres overnight, officials said on Tuesday.\n"
+
+
+def dropped_as(line: str) -> str | None:
+    """The reason ``line`` is dropped when it follows a line of article prose, or None if kept."""
+    return reasons(clean(doc(LEAD + line + "\n"))).get(line)
+
+
+@pytest.mark.parametrize("line", [
+    "By Jane Doe and John Roe",
+    "By JANE DOE | Reporter",
+    "By Jane Doe, Associated Press",
+    "By Jane Doe, Tom Roe and Ann Poe",
+    "By The Vellmar Courier",
+    "Jane Doe, Staff Writer",
+    "JANE DOE | Senior Reporter, The Vellmar Courier",
+    "Ann Poe and Tom Roe contributed to this report.",
+    "The Courier's Tom Roe contributed reporting from Vellmar.",
+    "Jane Doe is a reporter for the Courier. Follow her on Twitter at @janedoe.",
+])
+def test_bylines_are_dropped(line):
+    assert dropped_as(line) == "byline"
+
+
+@pytest.mark.parametrize("line", [
+    "Updated 9:14 a.m. ET, March 3, 2025",
+    "Published: Mon 3 March 2025 10.02 GMT",
+    "Last updated on March 3, 2025 at 9:14 a.m.",
+])
+def test_update_stamps_are_dropped(line):
+    assert dropped_as(line) == "update time"
+
+
+@pytest.mark.parametrize("line", [
+    "Read more: Floods close the Vellmar bridge",
+    "READ MORE:",
+    "Related: Mayor calls emergency meeting in Vellmar",
+    "Sign up for our newsletter",
+    "Sign up for the Morning Brief newsletter here.",
+    "Click here to see the full flood map.",
+    "Follow us on Twitter and Facebook.",
+    "Share this article",
+    "Share on Facebook",
+])
+def test_promotion_and_navigation_lines_are_dropped(line):
+    assert dropped_as(line) == "promotion"
+
+
+@pytest.mark.parametrize("line", [
+    "By Tuesday, the river had risen two metres.",
+    "By contrast, the ministry said the dam was safe.",
+    "By noon, crews had reached the last flooded village.",
+    "By Friday the water had receded from the town centre.",
+    "By Jane Doe's count, the council spent 4 million euros on the levee.",
+    "Read the full statement on the council website, the mayor urged residents.",
+    "Residents were told to read more about the evacuation routes before leaving.",
+    "Related charges were filed against two council officials on Friday.",
+    "Updated: the ministry on Sunday raised the toll to 14.",
+    "Update - March 3, 9 p.m.: The council confirmed the bridge will reopen.",
+    "Published reports said 14 people had died in the floods.",
+    "Jane Doe, the mayor, said 140 homes were flooded.",
+    "Jane Doe, a reporter for the Courier, was injured by falling debris.",
+    "Jane Doe is a reporter for the Courier who was detained in Arlenmoor on Monday.",
+    "Subscribers to the water board's alerts rose to 40,000 last year.",
+    "Share prices of the insurer fell 4 percent on Monday.",
+    "Follow-up inspections of the levee are planned for June.",
+    "The ministry's click here campaign drew 4,000 complaints.",
+])
+def test_sentences_that_start_like_a_byline_or_a_promotion_are_kept(line):
+    assert dropped_as(line) is None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -99,3 +100,65 @@ def test_rerun_with_reviews_keeps_decisions_and_marks_new_flags(tmp_path):
     new = [f for f in again.values() if f["id"] != flags[0]["id"]]
     assert new and all(f.get("new") for f in new)
     assert "called the governor" in (tmp_path / "2.html").read_text(encoding="utf-8")
+
+
+def test_version_prints_the_package_version():
+    from claims import __version__
+
+    result = _run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"claims {__version__}"
+
+
+def test_version_does_not_import_the_heavy_libraries():
+    code = ("import sys; from claims.cli import main; sys.argv = ['claims', '--version']\n"
+            "try: main()\nexcept SystemExit: pass\n"
+            "print('torch' in sys.modules, 'sklearn' in sys.modules, 'numpy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "False False False"
+
+
+def test_no_arguments_shows_the_help_and_succeeds():
+    result = _run()
+    assert result.returncode == 0
+    assert "report" in result.stdout and "Usage" in result.stdout
+    assert result.stderr == ""
+
+
+def _skipped_only(tmp_path, name: str):
+    """A folder whose one file is skipped, so the run has nothing left to read."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    files = {
+        "empty file": ("a.txt", b""),
+        "front matter only": ("a.md", b"---\ntitle: Flood in Vellmar\n---\n\n"),
+        "no records": ("a.json", b"[]"),
+        "unsupported only": ("a.pdf", b"%PDF-1.4"),
+    }
+    file_name, data = files[name]
+    (folder / file_name).write_bytes(data)
+    return folder
+
+
+@pytest.mark.parametrize("case", ["empty file", "front matter only", "no records", "unsupported only"])
+def test_a_run_that_fails_because_everything_was_skipped_says_why_once(tmp_path, case):
+    result = _run("report", _skipped_only(tmp_path, case), "--out", tmp_path / "r.html", "--no-cache")
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+
+
+def test_an_unsupported_file_named_alone_is_one_error_line(tmp_path):
+    pdf = _file(tmp_path / "a.pdf", b"%PDF-1.4")
+    result = _run("report", pdf, "--out", tmp_path / "r.html", "--no-cache")
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 2 and len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+
+
+def test_report_help_says_where_the_cache_is_and_how_to_clear_it(tmp_path):
+    cache = tmp_path / "vectors"
+    env = {**os.environ, "CLAIMS_CACHE_DIR": str(cache), "COLUMNS": "400"}
+    result = subprocess.run([*CLAIMS, "report", "--help"], capture_output=True, text=True, env=env, timeout=60)
+    help_text = " ".join(result.stdout.split())
+    assert str(cache) in help_text
+    assert "~/.cache/claims" in help_text and "delete the folder" in help_text

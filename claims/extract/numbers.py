@@ -3,8 +3,8 @@
 "1,200", "1,200,000", "3.5 million", "one million", "eleven", "three and a half",
 "the 2 warring nations", "dozens", "hundreds of thousands" all become a
 :class:`NumberMatch` with a value and the interval the wording allows.
-Years, dates, model names ("Su-25") and ordinals are not numbers here: dates
-are extracted separately and the others count nothing.
+Years, dates, clock times ("9 p.m.", "six o'clock"), model names ("Su-25") and
+ordinals are not numbers here: dates are extracted separately and the others count nothing.
 """
 from __future__ import annotations
 
@@ -43,6 +43,17 @@ MONTHS = (
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 _NEXT_TO_MONTH = re.compile(rf"\b(?:{MONTHS})\.?\s*$|^\s*(?:{MONTHS})\b", re.I)
+# What follows an hour on a clock: "9 p.m.", "10 a.m. ET", "7pm", "six o'clock", "3 in the morning", and the first
+# hour of a span, "between 7 and 9 p.m.", "from 8 to 10 a.m.". A clock time counts nothing.
+_HOUR_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_CLOCK_AFTER = re.compile(
+    rf"(?:\s*(?:-|–|to|and|or|until|till)\s*(?:\d{{1,2}}|{_HOUR_WORDS})(?:[:.][0-5]\d)?)?"
+    r"\s*(?:[ap]\.\s?m\b\.?|[ap]m\b|o['’]clock\b)",
+    re.I,
+)
+# "at 3 in the morning" is an hour, but "two in the evening" after a toll counts people: only after "at".
+_AT_BEFORE = re.compile(r"\bat\s+(?:about\s+|around\s+)?$", re.I)
+_PART_OF_DAY_AFTER = re.compile(r"\s+in\s+the\s+(?:morning|afternoon|evening)\b", re.I)
 # "Nineteen Seventies", "twenty-twenties": a decade, not a number
 _DECADE_AFTER = re.compile(r"^[\s-]+(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", re.I)
 
@@ -109,6 +120,15 @@ def _is_dateish(text: str, start: int, end: int) -> bool:
     return bool(_NEXT_TO_MONTH.search(before) or _NEXT_TO_MONTH.search(after))
 
 
+def is_clock_time(value: float, text: str, start: int, end: int) -> bool:
+    """An hour of the day ("9 p.m.", "11.30pm", "six o'clock", "at 3 in the morning")."""
+    if not 0 <= value <= 24:
+        return False
+    if _CLOCK_AFTER.match(text, end):
+        return True
+    return bool(_PART_OF_DAY_AFTER.match(text, end) and _AT_BEFORE.search(text[max(0, start - 16) : start]))
+
+
 def is_year(value: float, raw: str, text: str, end: int) -> bool:
     """A bare four-digit number that reads as a year ("in 1994", "1990s", "2014-15")."""
     if "," in raw or "." in raw or not (1500 <= value <= 2100):
@@ -157,6 +177,8 @@ def find_numbers(text: str) -> list[NumberMatch]:
             continue
         if re.match(r"[:/]\d", text[e : e + 2]) or (s > 0 and text[s - 1] in ":/"):
             continue  # times and dates: "21:52", "15/10/20"
+        if not (m.group("scale") or m.group("abbr")) and is_clock_time(value, text, s, e):
+            continue
         found.append(NumberMatch(s, e, text[s:e], value, value, value, "digits"))
         taken.append((s, e))
 
@@ -183,7 +205,7 @@ def find_numbers(text: str) -> list[NumberMatch]:
             continue
         if _is_dateish(text, s, e) and value <= 31:
             continue
-        if _DECADE_AFTER.match(text[e:]):
+        if _DECADE_AFTER.match(text[e:]) or is_clock_time(value, text, s, e):
             continue
         found.append(NumberMatch(s, e, text[s:e], value, value, value, "words"))
         taken.append((s, e))

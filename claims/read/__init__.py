@@ -60,7 +60,9 @@ skip that file, with a warning through ``warn``; a folder also never yields the 
 reports (recognised by content) or files reached by a symbolic link that leads out of it.
 Skipped everywhere with a warning: an unsupported extension, an empty file, a file over
 :data:`claims.read.common.MAX_FILE_BYTES`, a file or text given twice, a folder with no
-supported files. If nothing usable remains, that is an InputError too.
+supported files. If nothing usable remains, that is an InputError too, and it names the
+skipped inputs itself: their warnings are held back until reading ends and dropped then, so
+each reason is said once.
 """
 from __future__ import annotations
 
@@ -100,6 +102,36 @@ def read_documents(
     to it) and which problems are errors and which are warnings.
     """
     warn = warn if warn is not None else log_warning
+    held = _HeldWarnings(warn)
+    try:
+        docs = _read_all(paths, held)
+    except InputError as e:
+        held.release(except_restated_by=str(e))
+        raise
+    held.release()
+    return docs
+
+
+class _HeldWarnings:
+    """Warnings kept back until reading ends, so that a run which then fails on "nothing
+    usable" says each skipped file once, in the error, instead of a warning and again in
+    the error."""
+
+    def __init__(self, warn: Warn):
+        self.warn = warn
+        self.messages: list[str] = []
+
+    def __call__(self, msg: str) -> None:
+        self.messages.append(msg)
+
+    def release(self, except_restated_by: str = "") -> None:
+        for msg in self.messages:
+            if not except_restated_by or strip_skipped(msg) not in except_restated_by:
+                self.warn(msg)
+        self.messages = []
+
+
+def _read_all(paths: Sequence[str | os.PathLike], warn: Warn) -> list[Document]:
     if isinstance(paths, (str, bytes, os.PathLike)):
         paths = [paths]  # a lone path is a Sequence of characters: accept it for what it means
     paths = list(paths)

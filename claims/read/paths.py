@@ -35,14 +35,17 @@ def expand(shown: str, warn: Warn, problems: list[str]) -> list[tuple[str, bool]
         raise InputError(f"{show(shown)}: cannot read folder: {e}") from None
     walk = _FolderWalk(root=root, warn=warn, problems=problems)
     walk.folder(shown, top=True)
+    unsupported = ""
     if walk.unsupported:
         kinds = sorted({ext_label(p) for p in walk.unsupported})
         n = len(walk.unsupported)
-        warn(f"skipping {n} unsupported file{'s' if n != 1 else ''} "
-             f"in {show(shown)} ({', '.join(kinds[:5])}{', ...' if len(kinds) > 5 else ''})")
-    if not walk.found:
-        skip(f"skipping {show(shown)}: folder has no supported files ({', '.join(SUPPORTED_EXTENSIONS)})",
-             warn, problems)
+        unsupported = (f"{n} unsupported file{'s' if n != 1 else ''} "
+                       f"({', '.join(kinds[:5])}{', ...' if len(kinds) > 5 else ''})")
+    if not walk.found:  # one message: the unsupported files are why the folder has nothing to read
+        skip(f"skipping {show(shown)}: folder has no supported files ({', '.join(SUPPORTED_EXTENSIONS)})"
+             + (f", only {unsupported}" if unsupported else ""), warn, problems)
+    elif unsupported:
+        warn(f"skipping {unsupported.replace(' (', f' in {show(shown)} (', 1)}")
     return [(p, False) for p in walk.found]
 
 

@@ -229,3 +229,36 @@ def test_offsets_contain_the_number_as_written():
 
 def test_plural_units_ending_in_se_singularise():
     assert only("The fire destroyed 90 houses.").unit == "house"
+
+
+# --- clock times count nothing ----------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The polls in Arlenmoor closed at 9 p.m. on Sunday.",
+    "Ferries resumed at 9:30 a.m. and the bridge reopened at noon.",
+    "The council will vote at 10 a.m. ET on Tuesday.",
+    "The first siren sounded at 7pm and the second at 8 PM.",
+    "The curfew runs from 8 p.m. to 6 a.m.",
+    "Shops stayed shut between 7 and 9 p.m.",
+    "The 9 p.m. curfew was lifted on Friday.",
+    "The convoy left at six o'clock.",
+    "The blast woke the town at 3 in the morning.",
+    "The train was due at 11.30pm.",
+    "The mayor spoke at nine p.m. outside the town hall.",
+])
+def test_a_clock_time_is_not_a_quantity(text):
+    assert extract_quantities(text) == []
+
+
+def test_a_count_beside_a_clock_time_is_still_found():
+    q = only("By 5 p.m., 300 people had gathered in the square.")
+    assert q.value == 300 and q.unit == "people"
+    q = only("Shortly after 11 a.m. rescuers reached 40 miners.")
+    assert q.value == 40 and q.unit == "miner"
+
+
+def test_part_of_day_after_a_count_is_not_a_clock_time():
+    # "two in the evening" counts people hurt later that day; only "at 3 in the morning" is an hour
+    qs = extract_quantities("Five people were hurt in the first blast, two in the evening.")
+    assert [q.value for q in qs] == [5, 2]

@@ -430,3 +430,32 @@ def test_bom_in_json_and_html(tmp_path):
     jl = write(tmp_path / "b.jsonl", b"\xef\xbb\xbf" + b'{"text": "Two."}\n')
     h = write(tmp_path / "c.html", b"\xef\xbb\xbf<p>Three.</p>")
     assert [d.text for d in read_documents([j, jl, h])] == ["One.", "Two.", "Three."]
+
+
+def test_skips_restated_by_the_nothing_to_read_error_are_not_also_warnings(tmp_path):
+    write(tmp_path / "a.txt", b"")
+    write(tmp_path / "b.txt", b"   \n")
+    warnings = Warnings()
+    with pytest.raises(InputError) as e:
+        read_documents([tmp_path], warn=warnings)
+    assert "a.txt" in str(e.value) and "b.txt" in str(e.value)
+    assert warnings == []
+
+
+def test_skip_warnings_still_come_when_another_input_is_the_error(tmp_path):
+    write(tmp_path / "folder" / "a.txt", b"")
+    write(tmp_path / "bad.txt", b"caf\xe9 \xff\xfe\x00\x81 ok")
+    warnings = Warnings()
+    with pytest.raises(InputError) as e:
+        read_documents([tmp_path / "folder", tmp_path / "bad.txt"], warn=warnings)
+    assert "bad.txt" in str(e.value)
+    assert len(warnings) == 1 and "a.txt" in warnings[0]
+
+
+def test_folder_of_only_unsupported_files_names_them_in_the_error(tmp_path):
+    write(tmp_path / "x.pdf", "x")
+    warnings = Warnings()
+    with pytest.raises(InputError) as e:
+        read_documents([tmp_path], warn=warnings)
+    assert "no supported files" in str(e.value) and ".pdf" in str(e.value)
+    assert warnings == []
