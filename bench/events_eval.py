@@ -23,13 +23,13 @@ ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
 
 
-def run_events(events_dir: Path, work: Path) -> tuple[dict, list[int]]:
+def run_events(events_dir: Path, work: Path) -> tuple[dict, list[int], list[int]]:
     from claims.embed import SentenceTransformerEmbedder
     from claims.pipeline import run
 
     embedder = SentenceTransformerEmbedder(None)
     merged: dict = {"schema": "claims-report/1", "documents": [], "claims": [], "flags": []}
-    per_event = []
+    per_event, findings_per_event = [], []
     for ev in sorted(p for p in events_dir.iterdir() if p.is_dir()):
         report = run([ev], embedder=embedder)
         data = report.data
@@ -44,7 +44,8 @@ def run_events(events_dir: Path, work: Path) -> tuple[dict, list[int]]:
         for f in data["flags"]:
             merged["flags"].append({**f, "a": p(f["a"]), "b": p(f["b"])})
         per_event.append(len(data["flags"]))
-    return merged, per_event
+        findings_per_event.append(len(data["findings"]))
+    return merged, per_event, findings_per_event
 
 
 def kind_table(score_output: str) -> str:
@@ -73,11 +74,13 @@ def main() -> None:
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT))
     t0 = time.time()
-    merged, per_event = run_events(args.events, args.work)
+    merged, per_event, findings = run_events(args.events, args.work)
     (args.work / "merged.json").write_text(json.dumps(merged), encoding="utf-8")
     print(f"events: {len(per_event)}  wall: {time.time() - t0:.0f}s  flags per event: median "
           f"{statistics.median(per_event):g}, max {max(per_event)}, events with more than 3: "
           f"{sum(n > 3 for n in per_event)}")
+    print(f"findings: {sum(findings)} in all, per event: median {statistics.median(findings):g}, max {max(findings)}, "
+          f"events with any: {sum(n > 0 for n in findings)}")
     r = subprocess.run([sys.executable, str(EVAL / "score.py"), str(args.work / "merged.json"),
                         str(args.events / "gold.jsonl"), "--docs", str(args.events), "--top", "25", "100"],
                        capture_output=True, text=True)
