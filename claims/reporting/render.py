@@ -317,6 +317,8 @@ def _side(label: str, claim: dict, doc: dict, highlights: list[dict]) -> dict:
         "start": claim.get("start"),
         "end": claim.get("end"),
         "segments": context_segments(doc.get("text") or "", claim, highlights),
+        "tags": [t for t in (f"attributed: {claim['attribution']}" if claim.get("attribution") else "",
+                             "hedged" if claim.get("hedged") else "", "negated" if claim.get("negated") else "") if t],
     }
 
 
@@ -329,8 +331,8 @@ def context_segments(text: str, claim: dict, highlights: list[dict]) -> list[tup
     """The claim's sentence as ``(text, css class)`` pieces.
 
     The class is ``""`` for surrounding context, ``"claim"`` for the claim
-    itself, ``"hl"`` / ``"hl claim"`` for a highlighted value (report.js has
-    the same function, ``contextSegments``).
+    itself, ``"hl"`` / ``"hl claim"`` for a highlighted value. The only copy:
+    report.js reuses the sides rendered here instead of cutting the text again.
     """
     n = len(text)
     start, end = _clamp(claim.get("start"), 0, n), _clamp(claim.get("end"), 0, n)

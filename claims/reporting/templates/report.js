@@ -197,44 +197,6 @@
   // ---- small helpers -------------------------------------------------------------
 
   function confidence(score) { return score >= HIGH ? 'high' : score >= MEDIUM ? 'medium' : 'low'; }
-  function clamp(v, lo, hi) { v = Number(v); return isFinite(v) ? Math.max(lo, Math.min(hi, Math.trunc(v))) : lo; }
-
-  /* The claim's sentence as [text, class] pieces: "" context, "claim", "hl", "hl claim"
-     (render.py context_segments does the same for the static list). */
-  function contextSegments(text, claim, highlights) {
-    var n = text.length;
-    var start = clamp(claim.start, 0, n), end = Math.max(start, clamp(claim.end, 0, n));
-    var s0 = Math.min(clamp(claim.sentence_start != null ? claim.sentence_start : start, 0, n), start);
-    var s1 = Math.max(clamp(claim.sentence_end != null ? claim.sentence_end : end, 0, n), end);
-    var spans = [];
-    (highlights || []).forEach(function (h) {
-      var h0 = clamp(h.start, s0, s1), h1 = clamp(h.end, s0, s1);
-      if (h1 > h0) spans.push([h0, h1]);
-    });
-    var points = [s0, s1, start, end];
-    spans.forEach(function (s) { points.push(s[0], s[1]); });
-    points = Array.from(new Set(points)).sort(function (p, q) { return p - q; });
-    var out = [];
-    for (var i = 0; i + 1 < points.length; i++) {
-      var p = points[i], q = points[i + 1];
-      var inClaim = start <= p && q <= end && end > start;
-      var hl = spans.some(function (s) { return s[0] <= p && q <= s[1]; });
-      var cls = hl ? (inClaim ? 'hl claim' : 'hl') : (inClaim ? 'claim' : '');
-      if (out.length && out[out.length - 1][1] === cls) out[out.length - 1][0] += text.slice(p, q);
-      else out.push([text.slice(p, q), cls]);
-    }
-    return out;
-  }
-
-  function contextNode(doc, claim, highlights) {
-    var p = el('p', { class: 'context' });
-    contextSegments(doc.text || '', claim, highlights).forEach(function (seg) {
-      if (seg[1] === 'claim') p.append(el('span', { class: 'claim' }, [seg[0]]));
-      else if (seg[1]) p.append(el('mark', { class: seg[1] }, [seg[0]]));
-      else p.append(seg[0]);
-    });
-    return p;
-  }
 
   // ---- tabs and routing ----------------------------------------------------------
 
@@ -472,8 +434,8 @@
       head.append(el('a', { class: 'cluster-link', href: '#cluster-' + cluster.id,
         text: 'Cluster ' + cluster.id + (cluster.label ? ': ' + cluster.label : '') }));
     }
-    var hl = f.highlights || {};
-    var sides = el('div', { class: 'sides' }, [side('A', x.a, x.da, hl.a), side('B', x.b, x.db, hl.b)]);
+    // both claims in context, as the template rendered them (the context is cut in one place: render.py)
+    var sides = staticSides(f.id);
 
     var buttons = DECISIONS.map(function (d) {
       var b = el('button', { type: 'button', class: 'd-' + d, 'data-decision': d, 'aria-pressed': r.decision === d ? 'true' : 'false',
@@ -502,22 +464,9 @@
     return card;
   }
 
-  function side(label, claim, doc, highlights) {
-    var tags = [];
-    if (claim.attribution) tags.push('attributed: ' + claim.attribution);
-    if (claim.hedged) tags.push('hedged');
-    if (claim.negated) tags.push('negated');
-    return el('section', { class: 'side side-' + label.toLowerCase(), 'aria-label': 'Claim ' + label }, [
-      el('h4', null, [
-        el('span', { class: 'side-label', text: label }), ' ',
-        el('a', { class: 'source-link', href: '#claim-' + claim.id, title: 'Show this claim in its source document',
-          'data-side': label.toLowerCase(), text: doc.name || doc.path || doc.id }), ' ',
-        docMeta(doc) ? el('span', { class: 'doc-meta', text: docMeta(doc) }) : null, docMeta(doc) ? ' ' : null,
-        el('span', { class: 'offsets', text: 'chars ' + claim.start + '–' + claim.end })
-      ]),
-      contextNode(doc, claim, highlights),
-      tags.length ? el('p', { class: 'side-actions offsets', text: tags.join(' · ') }) : null
-    ]);
+  function staticSides(id) {
+    var original = document.querySelector('#flags-static [id="flag-' + id + '"] .sides');
+    return original ? original.cloneNode(true) : el('div', { class: 'sides' });
   }
 
   function setCurrent(i, opts) {
