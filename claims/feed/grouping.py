@@ -1,0 +1,164 @@
+"""Group a mixed feed of articles into events: the step before any comparison.
+
+A desk's feed mixes many stories. Two articles are about the same event when
+their headline and lead say the same thing (sentence embeddings), they were
+published close together (a window, not a hard cut: a follow-up three days
+later still joins), and they name the same people and places. Each pair gets
+a distance from those three; average-linkage agglomerative clustering cuts the
+feed into events. An event of one article is a singleton: kept and listed,
+never compared.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import regex as re
+
+from claims.extract.dates import publication_date
+from claims.settings import knob, register_section
+from claims.types import Document
+
+
+@dataclass
+class GroupingSettings:
+    lead_chars: int = knob(1500, "characters of the article after the headline embedded with it: the lead "
+                                 "says what the story is; the rest drifts into background")
+    distance_threshold: float = knob(0.4, "average distance (cosine, plus the date term, minus the name term) "
+                                           "that cuts events; ARI on the 71 mixed dev events: 0.98 at 0.35, 1.00 at 0.4, 0.98 at 0.45")
+    window_days: int = knob(3, "publication dates this many days apart cost nothing: follow-ups and "
+                               "time zones")
+    date_weight: float = knob(0.05, "distance added per window beyond the first: a week-old story rarely "
+                                    "is today's event, a year-old one never")
+    date_cap: float = knob(0.3, "the most the date term adds, so one misdated page can still join")
+    name_weight: float = knob(0.15, "distance taken off for sharing every named person and place "
+                                    "(Jaccard share of capitalised names in headline and lead)")
+
+
+register_section("events", GroupingSettings)
+
+
+@dataclass
+class Event:
+    """Articles about one event. ``id`` is keyed by their content, not by the run."""
+
+    id: str
+    documents: list[Document]
+    headline: str = ""
+    first_date: str | None = None
+    last_date: str | None = None
+    outlets: list[str] = field(default_factory=list)
+
+    @property
+    def singleton(self) -> bool:
+        return len(self.documents) < 2
+
+
+def fingerprint(doc: Document) -> str:
+    """An article's identity across runs and folders: its text, not its path."""
+    return hashlib.sha1(doc.text[doc.body_start:].strip().encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def lead_text(doc: Document, chars: int) -> str:
+    body = doc.text[doc.body_start:].strip()
+    return ((doc.title or "") + "\n" + body[:chars]).strip()
+
+
+# capitalised words that are not names: sentence starts, days, months, titles
+_NOT_NAMES = {
+    "the", "a", "an", "in", "on", "at", "but", "and", "or", "he", "she", "it", "they", "we", "i", "this", "that",
+    "these", "those", "his", "her", "their", "its", "our", "after", "before", "as", "for", "of", "to", "from",
+    "with", "by", "when", "while", "if", "there", "here", "what", "who", "why", "how", "new", "mr", "mrs", "ms",
+    "dr", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "president", "sen", "rep", "gov", "said", "says", "read", "more", "photo", "video", "updated",
+}
+_NAME = re.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}’'\-]{2,}")
+
+
+def names_in(text: str) -> frozenset[str]:
+    """Capitalised words that are likely names of people, places and bodies."""
+    return frozenset(w.lower().replace("’", "'") for w in _NAME.findall(text) if w.lower() not in _NOT_NAMES)
+
+
+def _day(doc: Document) -> date | None:
+    return publication_date(doc.date)
+
+
+def distances(documents: list[Document], vectors: np.ndarray, settings: GroupingSettings) -> np.ndarray:
+    """Pairwise distance: cosine distance of headline+lead, plus days apart beyond the window,
+    minus shared names."""
+    sim = np.clip(vectors @ vectors.T, -1.0, 1.0)
+    dist = 1.0 - sim
+    days = [_day(d) for d in documents]
+    names = [names_in(lead_text(d, settings.lead_chars)) for d in documents]
+    n = len(documents)
+    for i in range(n):
+        for j in range(i + 1, n):
+            extra = 0.0
+            if days[i] and days[j]:
+                windows = abs((days[i] - days[j]).days) / max(settings.window_days, 1)
+                extra += min(settings.date_cap, settings.date_weight * max(0.0, windows - 1.0))
+            union = names[i] | names[j]
+            if union:
+                extra -= settings.name_weight * len(names[i] & names[j]) / len(union)
+            dist[i, j] = dist[j, i] = max(0.0, dist[i, j] + extra)
+    np.fill_diagonal(dist, 0.0)
+    return dist
+
+
+def cluster_labels(dist: np.ndarray, threshold: float) -> list[int]:
+    """Average-linkage clusters of a precomputed distance matrix, cut at ``threshold``."""
+    n = dist.shape[0]
+    if n == 0:
+        return []
+    if n == 1:
+        return [0]
+    from sklearn.cluster import AgglomerativeClustering
+
+    model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
+                                    distance_threshold=threshold)
+    return [int(x) for x in model.fit_predict(dist)]
+
+
+def event_id(documents: list[Document], earlier: dict[str, str] | None = None) -> str:
+    """The event's id: the id an earlier run gave most of these articles (so an added article
+    keeps it), else one made from the articles' fingerprints (the oldest fingerprint in
+    sorted order, so adding a newer article keeps the id too)."""
+    prints = [fingerprint(d) for d in documents]
+    if earlier:
+        known = [earlier[p] for p in prints if p in earlier]
+        if known:
+            return max(set(known), key=lambda e: (known.count(e), e))
+    by_age = sorted(zip(documents, prints), key=lambda dp: (dp[0].date or "9999", dp[1]))
+    return "e_" + hashlib.sha1(by_age[0][1].encode()).hexdigest()[:10]
+
+
+def group_events(documents: list[Document], vectors: np.ndarray, settings: GroupingSettings | None = None,
+                 earlier: dict[str, str] | None = None) -> list[Event]:
+    """Events (largest first, then earliest), singletons included. ``vectors``: one unit-length
+    row per document (its headline and lead); ``earlier``: fingerprint -> event id of a
+    previous run, so ids survive added articles."""
+    settings = settings or GroupingSettings()
+    labels = cluster_labels(distances(documents, vectors, settings), settings.distance_threshold)
+    members: dict[int, list[Document]] = {}
+    for doc, label in zip(documents, labels):
+        members.setdefault(label, []).append(doc)
+    events = []
+    used: set[str] = set()
+    for docs in members.values():
+        docs = sorted(docs, key=lambda d: (d.date or "9999", d.path))
+        eid = event_id(docs, earlier)
+        if eid in used:  # an earlier event split in two: the second half gets its own id
+            eid = event_id(docs)
+        used.add(eid)
+        dates = sorted(d.date[:10] for d in docs if d.date)
+        events.append(Event(
+            id=eid, documents=docs, headline=next((d.title for d in docs if d.title), docs[0].name),
+            first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
+            outlets=sorted({d.outlet for d in docs if d.outlet}),
+        ))
+    events.sort(key=lambda e: (-len(e.documents), e.first_date or "9999", e.id))
+    return events
