@@ -129,6 +129,59 @@ def report(
         typer.echo(f"wrote {out} and {json_out}")
 
 
+@app.command()
+def feed(
+    paths: List[Path] = typer.Argument(..., help="A feed: JSONL exports, saved pages, folders, in any mix."),
+    out: Path = typer.Option(Path("reports/feed"), "--out", "-o", help="Folder for one report per event and index.html/index.json."),
+    model: Optional[str] = typer.Option(None, "--model", help="Local sentence-transformers model folder, or a name under models/."),
+    reviews: Optional[Path] = typer.Option(None, "--reviews", help="Earlier review decisions (exported JSON) to carry into every event."),
+    ray: Optional[str] = typer.Option(None, "--ray", help="Run on Ray: 'auto' joins $RAY_ADDRESS or starts a local Ray; or a cluster address (ray://head:10001). Needs pip install -e '.[ray]'."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the embedding cache."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Embedding cache folder (default ~/.cache/claims or $CLAIMS_CACHE_DIR)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each step."),
+) -> None:
+    """Group a mixed feed into events, compare each event, write a report per event and an index."""
+
+    def warn(message: str) -> None:
+        if not quiet:
+            typer.echo(f"warning: {message}", err=True)
+
+    def log(message: str) -> None:
+        if verbose:
+            typer.echo(message, err=True)
+
+    try:
+        from claims.feed import run_feed
+
+        decisions = None
+        if reviews is not None:
+            from claims.reviews import load_reviews
+
+            decisions = load_reviews(reviews)
+        result = run_feed(paths, out, model=model, use_cache=not no_cache, cache_dir=cache_dir, reviews=decisions,
+                          ray=ray, warn=warn, log=log)
+        index = result.write()
+    except ClaimsError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(e.exit_code)
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        raise typer.Exit(130)
+    except Exception as e:  # a bug, not bad input: one line unless asked for details
+        if verbose:
+            raise
+        typer.echo(f"error: unexpected {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''} "
+                   "(run with --verbose for the traceback)", err=True)
+        raise typer.Exit(1)
+    if not quiet:
+        data = result.index_data()["summary"]
+        typer.echo(f"{data['n_articles']} articles: {data['n_events']} events compared, {data['n_singletons']} "
+                   f"single articles; {sum(len(e.report.findings) for e in result.compared)} findings "
+                   f"({result.executor}, {result.seconds:.1f} s)")
+        typer.echo(f"wrote {index[0]} and {len(result.compared)} event reports in {out}")
+
+
 def _settings(cluster_distance: float | None, min_score: float | None, max_flags: int | None = None):
     """The default settings tree with the options the user gave."""
     from claims.settings import Settings

@@ -118,7 +118,7 @@ def run(
     cache_dir: str | os.PathLike | None = None,
     workers: int = 1,
     progress: bool = False,
-    reviews: dict | None = None,
+    reviews=None,
     comparators: list | None = None,
     warn: Callable[[str], None] | None = None,
     log: Callable[[str], None] | None = None,
@@ -129,30 +129,61 @@ def run(
     pass one to reuse a loaded model across runs. ``comparators`` replaces the
     built-in list (:func:`claims.compare.default_comparators`): add a plug-in there.
     """
+    from claims.read import read_documents
+
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    paths = list(paths)
+    t = time.perf_counter()
+    documents = [_encodable(d) for d in read_documents(paths, warn=warn)]
+    timings = [StageTiming("read", time.perf_counter() - t, len(documents))]
+    if log:
+        log(f"read: {timings[0].seconds:.2f}s ({len(documents)} items)")
+    return compare_documents(
+        documents, inputs=paths, model=model, embedder=embedder, settings=settings, use_cache=use_cache,
+        cache_dir=cache_dir, workers=workers, progress=progress, reviews=reviews, comparators=comparators,
+        warn=warn, log=log, timings=timings,
+    )
+
+
+def compare_documents(
+    documents: list[Document],
+    *,
+    inputs: Sequence[str | os.PathLike] = (),
+    model: str | os.PathLike | None = None,
+    embedder=None,
+    settings: Settings | None = None,
+    use_cache: bool = True,
+    cache_dir: str | os.PathLike | None = None,
+    workers: int = 1,
+    progress: bool = False,
+    reviews=None,
+    comparators: list | None = None,
+    warn: Callable[[str], None] | None = None,
+    log: Callable[[str], None] | None = None,
+    timings: list[StageTiming] | None = None,
+) -> Report:
+    """Everything after reading: clean, split, extract, embed, cluster, score, group into findings.
+
+    ``documents`` are already read (:func:`claims.read.read_documents`, or one event of a feed);
+    ``inputs`` are the paths they came from, which ``Report.write`` will not overwrite.
+    """
     from claims.candidates import candidate_pairs
     from claims.clean import clean
     from claims.cluster import AgglomerativeClusterer, Neighbours
     from claims.compare import ScoringContext
     from claims.extract import extract
-    from claims.read import read_documents
     from claims.score import score
     from claims.split import claim_spans, sentences
 
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
-    paths = list(paths)
     settings = settings or Settings()
     bars = _Progress(progress)
-    timings: list[StageTiming] = []
+    timings = timings if timings is not None else []
 
     def timed(stage: str, started: float, items: int) -> None:
         timings.append(StageTiming(stage, time.perf_counter() - started, items))
         if log:
             log(f"{stage}: {timings[-1].seconds:.2f}s ({items} items)")
-
-    t = time.perf_counter()
-    documents = [_encodable(d) for d in read_documents(paths, warn=warn)]
-    timed("read", t, len(documents))
 
     t = time.perf_counter()
     cleaned = [clean(d) for d in documents]
@@ -270,7 +301,7 @@ def run(
         documents=documents, claims=claims, clusters=clusters, flags=flags, findings=findings, timings=timings,
         settings=settings, model_name=getattr(embedder, "name", embedder.model_id),
         model_load_seconds=load_seconds, n_candidate_pairs=len(pairs), dropped=dropped,
-        cache_hits=cache_hits, reviews=reviews, inputs=[os.fspath(p) for p in paths], notes=notes,
+        cache_hits=cache_hits, reviews=reviews, inputs=[os.fspath(p) for p in inputs], notes=notes,
         limits=limits,
     )
 

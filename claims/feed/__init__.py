@@ -1,0 +1,206 @@
+"""A newsroom feed: group a mixed stream of articles into events, then compare each event.
+
+::
+
+    result = claims.feed.run_feed(["feed.jsonl", "saved-pages/"], "reports/feed/")
+    result.events[0].report.findings          # the per-event comparison, unchanged
+    result.write()                            # one report per event + index.html / index.json
+
+The grouping is :mod:`claims.feed.grouping`; :mod:`claims.feed.distributed` runs the same
+steps on a Ray cluster (``--ray``) with identical results.
+"""
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+from claims.errors import InputError, OutputError
+from claims.feed.grouping import Event, GroupingSettings, fingerprint, group_events, lead_text
+from claims.settings import Settings
+from claims.types import Document
+
+INDEX_SCHEMA = "claims-feed/1"
+
+
+@dataclass
+class EventResult:
+    event: Event
+    report: object | None = None  # claims.pipeline.Report; None for a singleton (nothing to compare)
+
+    @property
+    def folder(self) -> str:
+        return self.event.id
+
+
+@dataclass
+class FeedResult:
+    """What a feed run found: events (singletons included), each with its report."""
+
+    events: list[EventResult]
+    out: Path
+    settings: Settings
+    inputs: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    executor: str = "local"
+
+    @property
+    def compared(self) -> list[EventResult]:
+        return [e for e in self.events if e.report is not None]
+
+    def index_data(self) -> dict:
+        """The index as data (``index.json``; ``index.html`` renders it)."""
+        rows = []
+        for e in self.events:
+            ev, report = e.event, e.report
+            top = report.findings[0] if report is not None and report.findings else None
+            rows.append({
+                "id": ev.id, "headline": ev.headline, "first_date": ev.first_date, "last_date": ev.last_date,
+                "outlets": ev.outlets, "n_articles": len(ev.documents), "singleton": ev.singleton,
+                "articles": [{"path": d.path, "title": d.title, "outlet": d.outlet, "date": d.date, "url": d.url,
+                              "fingerprint": fingerprint(d)} for d in ev.documents],
+                "n_findings": len(report.findings) if report is not None else 0,
+                "n_flags": len(report.flags) if report is not None else 0,
+                "top_finding": {"label": top.label, "summary": top.summary} if top else None,
+                "report": f"{e.folder}/report.html" if report is not None else None,
+                "json": f"{e.folder}/report.json" if report is not None else None,
+            })
+        return {
+            "schema": INDEX_SCHEMA,
+            "events": rows,
+            "summary": {"n_articles": sum(len(e.event.documents) for e in self.events),
+                        "n_events": sum(1 for e in self.events if not e.event.singleton),
+                        "n_singletons": sum(1 for e in self.events if e.event.singleton),
+                        "seconds": round(self.seconds, 2), "executor": self.executor},
+            "settings": {"events": self.settings.explain()["compare"].get("events", {})},
+        }
+
+    def write(self) -> list[Path]:
+        """Each event's report (HTML and JSON) in its own folder, then the index: every file
+        written atomically. Returns the index paths."""
+        from claims.atomic import write_all
+        from claims.feed.index import render_index
+
+        for e in self.compared:
+            folder = self.out / e.folder
+            folder.mkdir(parents=True, exist_ok=True)
+            e.report.write(folder / "report.html", folder / "report.json")
+        data = self.index_data()
+        html, js = self.out / "index.html", self.out / "index.json"
+        write_all([(js, json.dumps(data, ensure_ascii=False, indent=1)), (html, render_index(data))])
+        return [html, js]
+
+
+def earlier_ids(out: Path) -> dict[str, str]:
+    """fingerprint -> event id from an earlier run's index.json in ``out`` (none: {})."""
+    path = Path(out) / "index.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("schema") != INDEX_SCHEMA:
+        return {}
+    return {a["fingerprint"]: e["id"] for e in data.get("events") or [] if isinstance(e, dict)
+            for a in e.get("articles") or [] if isinstance(a, dict) and isinstance(a.get("fingerprint"), str)}
+
+
+def run_feed(
+    paths: Sequence[str | os.PathLike] | str | os.PathLike,
+    out: str | os.PathLike,
+    *,
+    model: str | os.PathLike | None = None,
+    embedder=None,
+    settings: Settings | None = None,
+    use_cache: bool = True,
+    cache_dir: str | os.PathLike | None = None,
+    progress: bool = False,
+    reviews=None,
+    ray: str | None = None,
+    warn: Callable[[str], None] | None = None,
+    log: Callable[[str], None] | None = None,
+) -> FeedResult:
+    """Read a mixed feed, group it into events, compare each event of two or more articles.
+
+    ``ray``: None runs here; "auto" joins ``RAY_ADDRESS`` or starts a local Ray; an address
+    ("ray://host:10001", "host:6379") joins that cluster. Results are the same either way.
+    """
+    from claims.outputs import check_outputs
+    from claims.pipeline import _encodable, compare_documents
+    from claims.read import read_documents
+
+    started = time.perf_counter()
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    paths = list(paths)
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise InputError(f"--out must be a folder for a feed: {out} is a file")
+    check_outputs(paths, [out / "index.html", out / "index.json"])
+    for p in paths:  # reports written into the feed would be read as articles by the next run
+        folder = Path(p).resolve()
+        if folder.is_dir() and (out.resolve() == folder or folder in out.resolve().parents):
+            raise OutputError(f"refusing to write the feed's reports into {out}: it is inside the input folder {p}")
+    settings = settings or Settings()
+    grouping: GroupingSettings = settings.section("events", GroupingSettings)
+    documents = [_encodable(d) for d in read_documents(paths, warn=warn)]
+    if log:
+        log(f"read: {len(documents)} articles")
+
+    executor = None
+    if ray is not None:
+        from claims.feed.distributed import RayExecutor
+
+        executor = RayExecutor(ray, model=model, settings=settings, warn=warn)
+    elif embedder is None:
+        from claims.embed import SentenceTransformerEmbedder
+
+        embedder = SentenceTransformerEmbedder(model)
+
+    texts = [lead_text(d, grouping.lead_chars) for d in documents]
+    if executor is not None:
+        vectors = executor.embed(texts)
+    else:
+        vectors = _embed_here(embedder, texts, use_cache, cache_dir, warn)
+    events = group_events(documents, vectors, grouping, earlier_ids(out))
+    if log:
+        log(f"grouped: {sum(not e.singleton for e in events)} events, {sum(e.singleton for e in events)} singletons")
+
+    to_compare = [e for e in events if not e.singleton]
+    if executor is not None:
+        reports = executor.compare([e.documents for e in to_compare], reviews=reviews)
+    else:
+        reports = []
+        for i, e in enumerate(to_compare, 1):
+            reports.append(compare_documents(e.documents, inputs=paths, embedder=embedder, settings=settings,
+                                             use_cache=use_cache, cache_dir=cache_dir, reviews=reviews, warn=None))
+            if log:
+                log(f"event {i}/{len(to_compare)}: {len(e.documents)} articles, {len(reports[-1].findings)} findings")
+    by_id = {e.id: r for e, r in zip(to_compare, reports)}
+    for r in reports:
+        r.inputs = [os.fspath(p) for p in paths]
+    results = [EventResult(e, by_id.get(e.id)) for e in events]
+    return FeedResult(results, out, settings, [os.fspath(p) for p in paths], time.perf_counter() - started,
+                      "local" if executor is None else executor.describe())
+
+
+def _embed_here(embedder, texts: list[str], use_cache: bool, cache_dir, warn):
+    import numpy as np
+
+    if not texts:
+        return np.zeros((0, 1), np.float32)
+    if not use_cache:
+        return embedder.encode(texts)
+    from claims.embed import CachedEmbedder
+    from claims.pipeline import _cache_for
+
+    encoder = CachedEmbedder(embedder, _cache_for(embedder, cache_dir, warn))
+    try:
+        return encoder.encode(texts)
+    finally:
+        encoder.cache.close()
+
+
+__all__ = ["run_feed", "FeedResult", "EventResult", "Event", "GroupingSettings"]
