@@ -111,3 +111,12 @@ def test_an_output_folder_inside_the_feed_is_refused(embedder, tmp_path):
     write_feed(folder, {"match.md", "museum.md"})
     with pytest.raises(OutputError):
         run_feed([folder], folder / "reports", embedder=embedder, use_cache=False)
+
+
+def test_nothing_imports_ray_without_the_ray_option():
+    import subprocess
+    import sys
+
+    code = "import sys, claims.cli, claims.feed, claims.feed.grouping; print('ray' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "False", out.stderr
