@@ -138,7 +138,7 @@ def feed(
     ray: Optional[str] = typer.Option(None, "--ray", help="Run on Ray: 'auto' joins $RAY_ADDRESS or starts a local Ray; or a cluster address (ray://head:10001). Needs pip install -e '.[ray]'."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the embedding cache."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Embedding cache folder (default ~/.cache/claims or $CLAIMS_CACHE_DIR)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each step."),
 ) -> None:
     """Group a mixed feed into events, compare each event, write a report per event and an index."""
@@ -160,7 +160,7 @@ def feed(
 
             decisions = load_reviews(reviews)
         result = run_feed(paths, out, model=model, use_cache=not no_cache, cache_dir=cache_dir, reviews=decisions,
-                          ray=ray, warn=warn, log=log)
+                          ray=ray, progress=not quiet, warn=warn, log=log)
         index = result.write()
     except ClaimsError as e:
         typer.echo(f"error: {e}", err=True)

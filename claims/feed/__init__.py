@@ -172,12 +172,17 @@ def run_feed(
     if executor is not None:
         reports = executor.compare([e.documents for e in to_compare], reviews=reviews)
     else:
+        from claims.pipeline import _Progress
+
         reports = []
-        for i, e in enumerate(to_compare, 1):
-            reports.append(compare_documents(e.documents, inputs=paths, embedder=embedder, settings=settings,
-                                             use_cache=use_cache, cache_dir=cache_dir, reviews=reviews, warn=None))
-            if log:
-                log(f"event {i}/{len(to_compare)}: {len(e.documents)} articles, {len(reports[-1].findings)} findings")
+        with _Progress(progress).stage("events", len(to_compare)) as tick:
+            for i, e in enumerate(to_compare, 1):
+                reports.append(compare_documents(e.documents, inputs=paths, embedder=embedder, settings=settings,
+                                                 use_cache=use_cache, cache_dir=cache_dir, reviews=reviews))
+                tick(1)
+                if log:
+                    log(f"event {i}/{len(to_compare)}: {len(e.documents)} articles, "
+                        f"{len(reports[-1].findings)} findings")
     by_id = {e.id: r for e, r in zip(to_compare, reports)}
     for r in reports:
         r.inputs = [os.fspath(p) for p in paths]
