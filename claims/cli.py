@@ -14,7 +14,7 @@ import typer
 
 from claims.errors import ClaimsError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None,
                   help="Find where news articles about one event disagree.")
 
 
