@@ -116,6 +116,7 @@ def run(
     use_cache: bool = True,
     cache_dir: str | os.PathLike | None = None,
     workers: int = 1,
+    device: str = "cpu",
     progress: bool = False,
     reviews: dict | None = None,
     comparators: list | None = None,
@@ -127,6 +128,11 @@ def run(
     ``embedder`` (anything with ``model_id`` and ``encode``) overrides ``model``;
     pass one to reuse a loaded model across runs. ``comparators`` replaces the
     built-in list (:func:`claims.compare.default_comparators`): add a plug-in there.
+    ``device`` (cpu, cuda, auto) places a transformer; a static model always runs on numpy.
+
+    The embedding thresholds (cosine gates) are the model's own: ``settings`` left at their
+    code defaults take the values in the model folder's ``claims-settings.json``
+    (:meth:`claims.settings.Settings.for_model`); values you set are kept.
     """
     from claims.candidates import candidate_pairs
     from claims.clean import clean
@@ -216,11 +222,12 @@ def run(
     t = time.perf_counter()
     load_seconds = 0.0
     if embedder is None:
-        from claims.embed import SentenceTransformerEmbedder
+        from claims.embed import load_embedder
 
-        embedder = SentenceTransformerEmbedder(model, workers=workers)
+        embedder = load_embedder(model, device=device, workers=workers)
         load_seconds = time.perf_counter() - t
         timed("load model", t, 1)
+    settings = settings.for_model(getattr(embedder, "calibration", None))
     cache_hits = 0
     t = time.perf_counter()
     encoder = embedder
