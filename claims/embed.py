@@ -126,7 +126,8 @@ class StaticEmbedder:
     No torch import, no batching: about 50x faster than the transformer it was distilled from.
     The stored float16 table is widened to float32 once, so vectors agree with
     sentence-transformers' ``StaticEmbedding`` run in float32 to 1e-5 (see tests/test_embed.py).
-    A text with no known token gets a zero vector (similarity 0 to everything).
+    A text with no known token gets a zero vector (similarity 0 to everything); unknown tokens
+    are skipped (sentence-transformers would add the [UNK] vector: only words over 100 letters).
     """
 
     def __init__(self, model: str | os.PathLike | None = None):
@@ -158,6 +159,7 @@ class StaticEmbedder:
         vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
         chunk = 2048  # progress every few thousand claims; one process (a pool would cost more than it saves)
         for i in range(0, len(texts), chunk):
+            # the first 512 tokens, as the tokenizer file says (sentence-transformers reads the same file)
             part = self.model.encode(texts[i : i + chunk], normalize=False, use_multiprocessing=False)
             vectors[i : i + len(part)] = part
             if progress:

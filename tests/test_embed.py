@@ -17,7 +17,7 @@ SENTENCES = [
     "Fourteen homes were under water after the river overflowed, the mayor said.",
     "The central bank raised interest rates by a quarter point.",
     "Quiñonez, the club's goalkeeper, was not in the squad.",
-    "x" * 5000,  # one very long token run
+    "Officials said the levee held. " * 120,  # past the 512 tokens both read
     "",  # nothing to embed
 ]
 
