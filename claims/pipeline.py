@@ -138,7 +138,7 @@ def run(
     from claims.clean import clean
     from claims.cluster import AgglomerativeClusterer, Neighbours
     from claims.compare import ScoringContext
-    from claims.extract import extract
+    from claims.extract import extract_all
     from claims.read import read_documents
     from claims.score import score
     from claims.split import claim_spans, sentences
@@ -207,12 +207,8 @@ def run(
                  limit=max_claims, shown=len(spans), found=claims_found, documents=len(crowded_docs))
 
     t = time.perf_counter()
-    claims = []
     with bars.stage("extract", len(spans)) as tick:
-        for i, s in enumerate(spans):
-            claims.append(extract(s, f"c{i}"))
-            if i % 200 == 199:
-                tick(200)
+        claims = extract_all(spans, tick)
     timed("extract", t, len(claims))
     if len({c.doc for c in claims}) < 2:  # a headline only, "***": a report, not a crash
         notes.append(_nothing_to_compare(documents, claims))
@@ -235,8 +231,13 @@ def run(
         from claims.embed import CachedEmbedder
 
         encoder = CachedEmbedder(embedder, _cache_for(embedder, cache_dir, warn))
-    with bars.stage("embed", len(claims)) as tick:
-        vectors = encoder.encode([c.text for c in claims], tick) if claims else np.zeros((0, 1), np.float32)
+    # each distinct text once: repeated wire paragraphs are the same vectors
+    distinct = list(dict.fromkeys(c.text for c in claims))
+    with bars.stage("embed", len(distinct)) as tick:
+        vectors = encoder.encode(distinct, tick) if claims else np.zeros((0, 1), np.float32)
+    if claims and len(distinct) < len(claims):
+        row = {text: i for i, text in enumerate(distinct)}
+        vectors = vectors[[row[c.text] for c in claims]]
     if use_cache:
         cache_hits = encoder.hits
         encoder.cache.close()
