@@ -75,13 +75,34 @@ class Report:
         files: list[tuple[str | os.PathLike, str]] = []
         # a lone surrogate left anywhere (an explanation quoting a title) cannot be UTF-8: U+FFFD instead
         if json_path:
-            files.append((json_path, replace_surrogates(json.dumps(data, ensure_ascii=False, indent=1))))
+            files.append((json_path, replace_surrogates(report_json_text(data))))
         if html_path:
             from claims.report.render import render_html
 
             files.append((html_path, replace_surrogates(render_html(data))))
         write_all(files)
         self.timings.append(StageTiming("report", time.perf_counter() - started, len(self.flags)))
+
+
+def report_json_text(data: dict) -> str:
+    """The report JSON, one top-level key per line and one document, claim, cluster or flag per line.
+
+    Readable and diffable, and written by json's C encoder: ``indent=`` switches to the pure-Python
+    encoder, which took 3 s of the 500-article report's 5.
+    """
+    import json
+
+    def dumps(value) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    lines = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            items = ",\n  ".join(dumps(v) for v in value)
+            lines.append(f"{dumps(key)}: [\n  {items}\n ]")
+        else:
+            lines.append(f"{dumps(key)}: {dumps(value)}")
+    return "{\n " + ",\n ".join(lines) + "\n}\n"
 
 
 class _Progress:

@@ -48,6 +48,9 @@ DECISION_LABELS = {"confirmed": "Confirmed", "dismissed": "Dismissed", "follow-u
 # with at most this many documents a cluster is a table with one column per document;
 # with more, one row per document that says something and a list of the silent ones
 MAX_COLUMNS = 6
+# a cluster's silent documents are named up to this many; past it only counted (500 names under
+# each of 800 clusters were 8 of a 500-article report's 30 MB, and nobody reads such a list)
+MAX_SILENT_NAMED = 12
 
 
 def render_html(data: dict) -> str:
@@ -243,6 +246,7 @@ def _context(data: dict) -> dict:
         "flags": views,
         "clusters": _cluster_views(data, docs, claims, clusters, views),
         "columns": len(documents) <= MAX_COLUMNS,
+        "max_silent_named": MAX_SILENT_NAMED,
         "decision_labels": DECISION_LABELS,
         "data_json": Markup(embed_json(data)),
         "css": css,
@@ -402,7 +406,8 @@ def _cluster_views(data: dict, docs: dict, claims: dict, clusters: dict, flags: 
             "n_docs": len(by_doc),
             "n_claims": len(members),
             "cells": cells,
-            "silent": [c["doc_name"] for c in cells if not c["claims"]],
+            "n_silent": sum(1 for c in cells if not c["claims"]),
+            "silent": [c["doc_name"] for c in cells if not c["claims"]][:MAX_SILENT_NAMED + 1],
             "flags": cflags,
         })
     # clusters with flags first (most flags first), then the widest agreement
