@@ -30,9 +30,10 @@ TEACHER = "sentence-transformers/all-MiniLM-L6-v2"  # as shipped by the PyPI pac
 
 
 def checksum(folder: Path) -> str:
-    """sha256 over every file's relative path and bytes, in sorted order."""
+    """sha256 over every file's relative path and bytes, in sorted order; the calibrated
+    thresholds (claims-settings.json) are measured apart and left out."""
     h = hashlib.sha256()
-    for p in sorted(q for q in folder.rglob("*") if q.is_file()):
+    for p in sorted(q for q in folder.rglob("*") if q.is_file() and q.name != KEEP):
         h.update(p.relative_to(folder).as_posix().encode() + b"\0")
         h.update(p.read_bytes())
     return h.hexdigest()

@@ -117,3 +117,16 @@ def test_cuda_without_a_gpu_is_a_one_line_error(tmp_path):
                            "--out", str(tmp_path / "r.html"), "--no-cache"], capture_output=True, text=True)
     assert done.returncode == 3
     assert done.stderr.strip().startswith("error:") and "cuda" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_committed_fast_model_matches_its_checksum():
+    import importlib.util
+    import re
+
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("distill_fast", ROOT / "models" / "distill_fast.py")
+    distill = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(distill)
+    recorded = re.search(r"sha256 ([0-9a-f]{64})  models/fast", (ROOT / "models" / "README.md").read_text()).group(1)
+    assert distill.checksum(ROOT / "models" / "fast") == recorded  # not a Git LFS pointer, not half a file
