@@ -275,7 +275,7 @@ def test_markdown_shows_quality_columns_and_kinds(tmp_path):
     rows = _table(md, "corpus")
     assert (rows[0]["injected found"], rows[0]["flags explained"]) == ("4/6", "50%")
     assert (rows[1]["injected found"], rows[1]["flags explained"]) == ("–", "–")  # no manifest
-    line = next(x for x in md.splitlines() if x.startswith("- 10 articles:"))
+    line = next(x for x in md.splitlines() if x.startswith("- 10 articles, default:"))
     assert "numeric 1/2" in line and "negation 0/1, 1 not in text" in line
     assert "date 1/2" in line and "weekday 1, witness 1" in line and "other 2" in line
     assert "- seeds:" not in md
