@@ -64,22 +64,21 @@ class Report:
 
         Refuses (OutputError) a path that is one of the inputs, or the same file twice.
         """
-        import json
-
         from claims.atomic import write_all
         from claims.outputs import check_outputs
 
         check_outputs(self.inputs, [html_path, json_path])
         started = time.perf_counter()
         data = self.data
-        files: list[tuple[str | os.PathLike, str]] = []
-        # a lone surrogate left anywhere (an explanation quoting a title) cannot be UTF-8: U+FFFD instead
+        files: list[tuple[str | os.PathLike, Callable]] = []
+        # a lone surrogate left anywhere (an explanation quoting a title) cannot be UTF-8: U+FFFD instead;
+        # each file is made when it is written (write_all calls these in turn): one large text at a time
         if json_path:
-            files.append((json_path, replace_surrogates(report_json_text(data))))
+            files.append((json_path, lambda: replace_surrogates(report_json_text(data))))
         if html_path:
-            from claims.report.render import render_html
+            from claims.report.render import render_html_chunks
 
-            files.append((html_path, replace_surrogates(render_html(data))))
+            files.append((html_path, lambda: (replace_surrogates(piece) for piece in render_html_chunks(data))))
         write_all(files)
         self.timings.append(StageTiming("report", time.perf_counter() - started, len(self.flags)))
 
