@@ -4,7 +4,7 @@ The same measurement as ``../shared/eval/events_eval.py`` (one report per event,
 scored by ``score.py``) without starting a process and loading the model per event, so a
 rule change can be measured on the 71 development events in about a minute:
 
-    python bench/events_eval.py --events /tmp/basil-dev [--work /tmp/claims-events-fast] [--kinds]
+    python bench/events_eval.py --events /tmp/basil-dev [--work /tmp/claims-events-fast] [--kinds] [--model fast]
 
 ``--kinds`` adds the per-kind table (found / missed / false alarms) the issue asks for.
 """
@@ -23,11 +23,11 @@ ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
 
 
-def run_events(events_dir: Path, work: Path) -> tuple[dict, list[int], list[int]]:
-    from claims.embed import SentenceTransformerEmbedder
+def run_events(events_dir: Path, work: Path, model: str | None = None) -> tuple[dict, list[int], list[int]]:
+    from claims.embed import load_embedder
     from claims.pipeline import run
 
-    embedder = SentenceTransformerEmbedder(None)
+    embedder = load_embedder(model)  # its own calibrated thresholds come with it
     merged: dict = {"schema": "claims-report/1", "documents": [], "claims": [], "flags": []}
     per_event, findings_per_event = [], []
     for ev in sorted(p for p in events_dir.iterdir() if p.is_dir()):
@@ -71,10 +71,11 @@ def main() -> None:
     ap.add_argument("--events", type=Path, required=True)
     ap.add_argument("--work", type=Path, default=Path("/tmp/claims-events-fast"))
     ap.add_argument("--kinds", action="store_true")
+    ap.add_argument("--model", default=None, help="as claims report --model (default: all-MiniLM-L6-v2)")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT))
     t0 = time.time()
-    merged, per_event, findings = run_events(args.events, args.work)
+    merged, per_event, findings = run_events(args.events, args.work, args.model)
     (args.work / "merged.json").write_text(json.dumps(merged), encoding="utf-8")
     print(f"events: {len(per_event)}  wall: {time.time() - t0:.0f}s  flags per event: median "
           f"{statistics.median(per_event):g}, max {max(per_event)}, events with more than 3: "

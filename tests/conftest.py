@@ -110,3 +110,22 @@ def claim_with(claims, snippet: str):
     found = [c for c in claims if snippet in c.text]
     assert len(found) == 1, f"{len(found)} claims contain {snippet!r}"
     return found[0]
+
+
+@pytest.fixture(scope="session")
+def fast_embedder():
+    """The static model committed under models/fast, really loaded (numpy inference)."""
+    from claims.embed import load_embedder
+
+    return load_embedder("fast")
+
+
+@pytest.fixture(scope="session")
+def fast_seed_report(fast_embedder, tmp_path_factory):
+    """The seed corpus run end to end with the fast model, written to JSON and HTML."""
+    from claims.pipeline import run
+
+    out = tmp_path_factory.mktemp("seed-report-fast")
+    report = run([SEEDS], embedder=fast_embedder, use_cache=False)
+    report.write(out / "report.html", out / "report.json")
+    return report, out

@@ -144,3 +144,31 @@ def test_ctrl_c_during_the_renames_waits_until_both_are_in_place(tmp_path, monke
         write_all([(html, "new html"), (js, "new json")])
     assert (html.read_text(encoding="utf-8"), js.read_text(encoding="utf-8")) == ("new html", "new json")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html", "report.json"]
+
+
+def test_contents_made_in_pieces_when_their_turn_comes(tmp_path):
+    made = []
+
+    def pieces(name):
+        def make():
+            made.append(name)
+            return (f"{name} part {i}\n" for i in range(3))
+        return make
+
+    write_all([(tmp_path / "a.html", pieces("a")), (tmp_path / "b.json", lambda: made.append("b") or "{}")])
+    assert made == ["a", "b"]
+    assert (tmp_path / "a.html").read_text(encoding="utf-8") == "a part 0\na part 1\na part 2\n"
+    assert (tmp_path / "b.json").read_text(encoding="utf-8") == "{}"
+
+
+def test_a_failure_while_making_a_file_keeps_the_old_ones(tmp_path):
+    (tmp_path / "a.html").write_text("old a", encoding="utf-8")
+
+    def broken():
+        yield "new a, first half"
+        raise RuntimeError("template failed")
+
+    with pytest.raises(RuntimeError):
+        write_all([(tmp_path / "a.html", broken)])
+    assert (tmp_path / "a.html").read_text(encoding="utf-8") == "old a"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html"]  # no temp file left

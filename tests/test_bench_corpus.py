@@ -91,13 +91,13 @@ def _table(md: str, first_header: str) -> list[dict[str, str]]:
     return rows
 
 
-def _fake_result(label: str = "10 articles", workers: int = 1) -> dict:
+def _fake_result(label: str = "10 articles", workers: int = 1, model: str = "default") -> dict:
     cold = dict(import_s=5.0, wall_s=10.0, peak_rss_mb=900.0, n_docs=10, n_claims=500, n_candidate_pairs=1234,
                 n_flags=17, report_html_mb=1.25, report_json_mb=0.8, model_load_s=0.6, torch_threads=2,
                 workers=workers,
                 stages={"read": 0.5, "load model": 0.6, "embed": 8.0, "score": 0.7, "report": 0.8})
     warm = dict(cold, wall_s=2.0, stages={"read": 0.4, "embed": 0.2, "score": 0.6, "report": 0.7})
-    return {"label": label, "cold": cold, "warm": warm}
+    return {"label": label, "model": model, "cold": cold, "warm": warm}
 
 
 def test_markdown_table_from_fake_results():
@@ -111,11 +111,18 @@ def test_markdown_table_from_fake_results():
     assert float(row["report MB (html)"]) == 1.25
     # everything but embed and load model (0.5 + 0.7 + 0.8 = 2.0 s) against embed (8 s), cold run
     assert row["outside embedding (cold)"] == "2.0 s = 25% of embed"
-    (stages,) = _table(md, "corpus | read")
-    assert list(stages)[1:] == ["read", "embed", "score", "report", "load model"]  # known order, then unknown
+    (stages,) = _table(md, "corpus | model | read")
+    assert list(stages)[2:] == ["read", "embed", "score", "report", "load model"]  # known order, then unknown
     assert stages["embed"] == "8.00 / 0.20"
     assert stages["load model"] == "0.60 / –"  # the warm run loads no model
     assert "fallback" not in md
+
+
+def test_models_side_by_side():
+    md = to_markdown([_fake_result(model="default"), _fake_result(model="fast")])
+    assert [(r["corpus"], r["model"]) for r in _table(md, "corpus")] == [("10 articles", "default"),
+                                                                        ("10 articles", "fast")]
+    assert [r["model"] for r in _table(md, "corpus | model | read")] == ["default", "fast"]
 
 
 def test_markdown_says_which_workers():
@@ -268,7 +275,7 @@ def test_markdown_shows_quality_columns_and_kinds(tmp_path):
     rows = _table(md, "corpus")
     assert (rows[0]["injected found"], rows[0]["flags explained"]) == ("4/6", "50%")
     assert (rows[1]["injected found"], rows[1]["flags explained"]) == ("–", "–")  # no manifest
-    line = next(x for x in md.splitlines() if x.startswith("- 10 articles:"))
+    line = next(x for x in md.splitlines() if x.startswith("- 10 articles, default:"))
     assert "numeric 1/2" in line and "negation 0/1, 1 not in text" in line
     assert "date 1/2" in line and "weekday 1, witness 1" in line and "other 2" in line
     assert "- seeds:" not in md

@@ -116,6 +116,19 @@ def test_claims_report_can_be_called_twice_in_one_session(tmp_path, embedder):
     assert [f.id for f in second.flags] == [f.id for f in first.flags]
 
 
+def test_fast_model_finds_the_same_gold_discrepancies_without_false_alarms(seed_report, fast_seed_report):
+    transformer = _gold_ranks(seed_report[1] / "report.json")
+    fast = _gold_ranks(fast_seed_report[1] / "report.json")
+    found = lambda ranks: {(g["a_sentence"], g["b_sentence"])  # noqa: E731
+                           for g, r, _ in ranks if g["label"] == "discrepancy" and r is not None}
+    assert found(fast) >= found(transformer)
+    assert [g for g, r, _ in fast if g["label"] in ("agree", "not_contradiction") and r is not None] == []
+    # the run says which model measured its cosine gates
+    settings = json.loads((fast_seed_report[1] / "report.json").read_text(encoding="utf-8"))["settings"]
+    assert settings["calibration"]["model"]["value"] == "fast"
+    assert settings["cluster"]["distance_threshold"]["model"] == "fast"
+
+
 def test_the_three_headline_pairs_are_in_the_top_ten(seed_report):
     _, out = seed_report
     ranks = _gold_ranks(out / "report.json")

@@ -2,7 +2,7 @@
 
 ::
 
-    python -m claims.bench [--sizes 10 100 500] [--out FILE.md]   # generated corpora
+    python -m claims.bench [--sizes 10 100 500] [--models default fast] [--out FILE.md]   # generated corpora
     python -m claims.bench --seeds seeds/ [--out FILE.md]          # a folder of real articles
     python -m claims.bench --generate DIR [--sizes 50]             # only write a corpus
 
@@ -32,7 +32,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--out", metavar="FILE.md", help="also write the Markdown tables here")
     p.add_argument("--seed", type=int, default=0, help="RNG seed of the article generator")
     p.add_argument("--workers", type=int, default=1, help="passed to claims.pipeline.run")
-    p.add_argument("--model", default=None, help="passed to claims.pipeline.run")
+    p.add_argument("--models", nargs="+", default=["default", "fast"], metavar="MODEL",
+                   help="models to time side by side, each as claims report --model ('default' = all-MiniLM-L6-v2)")
     p.add_argument("--generate", metavar="DIR", help="only write a corpus of --sizes[0] articles into DIR")
     p.add_argument("--keep", metavar="DIR", help="keep corpora and caches under DIR instead of a temp folder")
     p.add_argument("--timeout", type=float, default=None, help="seconds allowed for one run")
@@ -47,6 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"wrote {len(paths)} articles to {args.generate}")
         return 0
 
+    models = [None if m == "default" else m for m in args.models]
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="claims-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     log = lambda m: print(m, file=sys.stderr, flush=True)  # noqa: E731
@@ -56,19 +58,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not Path(args.seeds).exists():
                 print(f"error: {args.seeds}: no such folder", file=sys.stderr)
                 return 2
-            results.append(bench_paths(f"seeds ({args.seeds})", [args.seeds], str(work / "cache-seeds"),
-                                       workers=args.workers, model=args.model, timeout=args.timeout, log=log))
+            for model in models:
+                cache = work / f"cache-seeds-{model or 'default'}"
+                results.append(bench_paths(f"seeds ({args.seeds})", [args.seeds], str(cache),
+                                           workers=args.workers, model=model, timeout=args.timeout, log=log))
         else:
             for n in args.sizes:
                 corpus = work / f"corpus-{n}"
                 if corpus.exists():
                     shutil.rmtree(corpus)
                 write_corpus(corpus, n, args.seed)
-                cache = work / f"cache-{n}"
-                if cache.exists():
-                    shutil.rmtree(cache)
-                results.append(bench_paths(f"{n} articles", [str(corpus)], str(cache), workers=args.workers,
-                                           model=args.model, timeout=args.timeout, log=log))
+                for model in models:
+                    cache = work / f"cache-{n}-{model or 'default'}"
+                    if cache.exists():
+                        shutil.rmtree(cache)
+                    results.append(bench_paths(f"{n} articles", [str(corpus)], str(cache), workers=args.workers,
+                                               model=model, timeout=args.timeout, log=log))
     except (RuntimeError, subprocess.TimeoutExpired) as e:
         print(f"error: {e}", file=sys.stderr)
         return 1

@@ -45,16 +45,24 @@ def _maxrss_mb() -> float:
 def _worker(spec: dict[str, Any]) -> dict[str, Any]:
     """Run once, in this (fresh) process, and return what was measured."""
     out: dict[str, Any] = {"label": spec["label"], "run": spec["run"], "workers": spec.get("workers", 1)}
+    out["model"] = spec.get("model") or "default"
     t0 = time.perf_counter()
+    from claims.embed import is_static_model, resolve_model
     from claims.pipeline import run
 
     t1 = time.perf_counter()
-    import sentence_transformers  # noqa: F401  (the heavy part: torch, transformers)
-    import torch
+    if is_static_model(resolve_model(spec.get("model"))[0]):
+        import model2vec  # noqa: F401  (numpy inference: no torch)
 
+        threads = None
+    else:
+        import sentence_transformers  # noqa: F401  (the heavy part: torch, transformers)
+        import torch
+
+        threads = torch.get_num_threads()
     t2 = time.perf_counter()
     out.update(import_claims_s=t1 - t0, import_torch_s=t2 - t1, import_s=t2 - t0,
-               torch_threads=torch.get_num_threads(), rss_after_import_mb=_maxrss_mb())
+               torch_threads=threads, rss_after_import_mb=_maxrss_mb())
     start = time.perf_counter()
     report = run(spec["paths"], model=spec.get("model"), cache_dir=spec["cache_dir"], use_cache=True,
                  workers=spec.get("workers", 1), progress=False)
@@ -108,12 +116,13 @@ def bench_paths(label: str, paths: list[str], cache_dir: str, *, workers: int = 
                 timeout: float | None = None, log=print) -> dict[str, Any]:
     """Time ``paths`` cold (empty ``cache_dir``), then warm; ``{"label", "cold", "warm"}``."""
     spec = dict(label=label, paths=paths, cache_dir=cache_dir, workers=workers, model=model)
-    log(f"[bench] {label}: cold run ...")
+    name = f"{label}, model {model or 'default'}"
+    log(f"[bench] {name}: cold run ...")
     cold = _run_worker(dict(spec, run="cold"), timeout)
-    log(f"[bench] {label}: cold {cold['wall_s']:.1f}s; warm run ...")
+    log(f"[bench] {name}: cold {cold['wall_s']:.1f}s; warm run ...")
     warm = _run_worker(dict(spec, run="warm"), timeout)
-    log(f"[bench] {label}: warm {warm['wall_s']:.1f}s")
-    return {"label": label, "cold": cold, "warm": warm}
+    log(f"[bench] {name}: warm {warm['wall_s']:.1f}s")
+    return {"label": label, "model": model or "default", "cold": cold, "warm": warm}
 
 
 # =========================================================================== Markdown
@@ -151,15 +160,15 @@ def to_markdown(results: list[dict[str, Any]], *, header: str = "") -> str:
     lines = []
     if header:
         lines += [header, ""]
-    lines += ["| corpus | docs | claims | candidate pairs | flags | injected found | flags explained "
+    lines += ["| corpus | model | docs | claims | candidate pairs | flags | injected found | flags explained "
               "| import s | model load s | run s (cold) | claims/s | peak RSS MB | report MB (html) | run s (warm, cached) | warm/cold | outside embedding (cold) |",
-              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+              "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         c, w = r["cold"], r["warm"]
         rate = c["n_claims"] / c["wall_s"] if c.get("n_claims") and c["wall_s"] else None
         ratio = w["wall_s"] / c["wall_s"] if c["wall_s"] else None
         found, explained = quality_cells(c.get("quality"))
-        lines.append(f"| {r['label']} | {_f(c.get('n_docs'))} | {_f(c.get('n_claims'))} "
+        lines.append(f"| {r['label']} | {r.get('model', 'default')} | {_f(c.get('n_docs'))} | {_f(c.get('n_claims'))} "
                      f"| {_f(c.get('n_candidate_pairs'))} | {_f(c.get('n_flags'))} | {found} | {explained} "
                      f"| {_f(c['import_s'])} "
                      f"| {_f(c.get('model_load_s'))} | {_f(c['wall_s'])} "
@@ -170,23 +179,23 @@ def to_markdown(results: list[dict[str, Any]], *, header: str = "") -> str:
         from claims.bench.quality import summary_line
 
         lines += ["", "Against the injected discrepancies (cold run; see `claims.bench.quality`):", ""]
-        lines += [f"- {r['label']}: {summary_line(r['cold']['quality'])}" for r in scored]
+        lines += [f"- {r['label']}, {r.get('model', 'default')}: {summary_line(r['cold']['quality'])}" for r in scored]
     seen = [s for r in results for k in ("cold", "warm") for s in r[k].get("stages", {})]
     stages = [s for s in STAGES if s in seen]
     stages += [s for s in dict.fromkeys(seen) if s not in stages]  # stages this list does not know
     lines += ["", "Seconds per stage (cold run / warm run; imports not included):", "",
-              "| corpus | " + " | ".join(stages) + " |", "|---|" + "---:|" * len(stages)]
+              "| corpus | model | " + " | ".join(stages) + " |", "|---|---|" + "---:|" * len(stages)]
     for r in results:
         cells = []
         for s in stages:
             a, b = r["cold"].get("stages", {}).get(s), r["warm"].get("stages", {}).get(s)
             cells.append(f"{_f(a)} / {_f(b)}")
-        lines.append(f"| {r['label']} | " + " | ".join(cells) + " |")
-    c0 = results[0]["cold"] if results else {}
+        lines.append(f"| {r['label']} | {r.get('model', 'default')} | " + " | ".join(cells) + " |")
+    c0 = next((r["cold"] for r in results if r["cold"].get("torch_threads")), {})
     workers = sorted({r[k].get("workers", 1) for r in results for k in ("cold", "warm")})
     lines += ["", f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, torch threads "
                   f"{c0.get('torch_threads', '?')}, pipeline workers {', '.join(map(str, workers)) or '?'}; "
-                  "import s = `claims.pipeline` + torch + sentence-transformers; "
+                  "import s = `claims.pipeline` + torch + sentence-transformers (a static model: + model2vec, no torch); "
                   "run s = `claims.pipeline.run` + writing the report (HTML and JSON); "
                   "outside embedding = all stages but `embed` and `load model`; "
                   "peak RSS = `ru_maxrss` of the run's own subprocess."]

@@ -30,12 +30,12 @@ HEAVY_MEASURES = {"killed", "wounded", "casualties", "missing", "displaced", "ar
 @dataclass
 class QuantitySettings:
     min_similarity_measured: float = knob(
-        0.25, "same measure (killed, wounded): the claims need only be about the same event")
+        0.25, "same measure (killed, wounded): the claims need only be about the same event", embedding=True)
     min_similarity_unmeasured: float = knob(
-        0.72, "no measure and no shared referent: only near paraphrases count the same thing")
+        0.72, "no measure and no shared referent: only near paraphrases count the same thing", embedding=True)
     min_similarity_referent: float = knob(
-        0.25, "the same unit of the same thing (pages of letters, a 52-word pledge): the same event is enough")
-    min_similarity_duration: float = knob(0.6, "durations of the same activity in related claims")
+        0.25, "the same unit of the same thing (pages of letters, a 52-word pledge): the same event is enough", embedding=True)
+    min_similarity_duration: float = knob(0.6, "durations of the same activity in related claims", embedding=True)
     implausible_gap: float = knob(500, "figures for one count this many times apart: one of them is garbled, not reported")
     one_digit_from: float = knob(1000, "a single changed digit reads as a typo from this size up; small counts change by updates")
     date_reach: int = knob(60, "characters between a figure and a date that times it ('27 ... on Tuesday')")

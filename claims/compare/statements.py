@@ -35,14 +35,14 @@ def _other_figures_differ(a: Claim, b: Claim) -> bool:
 class DateSettings:
     min_similarity_paraphrase: float = knob(
         0.75, "near-identical statements (cosine >= this) with two calendar days (June 5, June 7) disagree whatever "
-              "words the dates sit by")
+              "words the dates sit by", embedding=True)
     min_similarity_event: float = knob(
-        0.5, "below this two claims are about different things even when a date sits by the same verb")
+        0.5, "below this two claims are about different things even when a date sits by the same verb", embedding=True)
     min_shared_event_words: int = knob(
         1, "content words (stemmed) next to both dates: the same act (closed, opened) makes them one event")
     min_similarity_participant: float = knob(
         0.1, "one act with the same named participant in both dates' clauses (opened ... Harbour Gazette) "
-              "is one event even when the sentences embed far apart")
+              "is one event even when the sentences embed far apart", embedding=True)
     event_reach: int = knob(
         2, "content words read on each side of a date; at 3, shared nouns of the topic paired 379 unrelated "
            "dates on the real-news dev set")
@@ -193,13 +193,13 @@ def _reported(claim: Claim) -> bool:
 @dataclass
 class NegationSettings:
     min_similarity_same_statement: float = knob(
-        0.8, "opposite polarity counts only between near-identical statements (cosine >= this)")
+        0.8, "opposite polarity counts only between near-identical statements (cosine >= this)", embedding=True)
     min_shared_words: float = knob(0.5, "and when they share at least this share of their content words (Jaccard)")
     denial_rule: bool = knob(
         False, "a denial whose verb and object reappear in another claim: 0 of 62 such flags were right on the "
                "real-news dev set (a claim's words recur in unrelated statements); still 0 of 17 with unreported "
                "claims and three shared words, so off unless asked")
-    min_similarity_denial: float = knob(0.35, "a denial and an assertion must be at least this related")
+    min_similarity_denial: float = knob(0.35, "a denial and an assertion must be at least this related", embedding=True)
     min_shared_denied_words: int = knob(
         3, "the denied verb and the words it governs that the assertion repeats (declared ... state ... emergency)")
     quoted_ok: bool = knob(

@@ -155,9 +155,9 @@ def run_feed(
 
         executor = RayExecutor(ray, model=model, settings=settings, warn=warn)
     elif embedder is None:
-        from claims.embed import SentenceTransformerEmbedder
+        from claims.embed import load_embedder
 
-        embedder = SentenceTransformerEmbedder(model)
+        embedder = load_embedder(model)
 
     texts = [lead_text(d, grouping.lead_chars) for d in documents]
     if executor is not None:

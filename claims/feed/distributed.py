@@ -30,9 +30,9 @@ class _Embed:
     """A Ray Data actor: loads the model once, embeds batches of texts."""
 
     def __init__(self, model):
-        from claims.embed import SentenceTransformerEmbedder
+        from claims.embed import load_embedder
 
-        self.embedder = SentenceTransformerEmbedder(model)
+        self.embedder = load_embedder(model)
 
     def __call__(self, batch: dict) -> dict:
         return {"i": batch["i"], "vector": self.embedder.encode(list(batch["text"]))}
@@ -42,9 +42,9 @@ class _Compare:
     """An actor holding a loaded model: compares one event's articles per call."""
 
     def __init__(self, model, settings, reviews):
-        from claims.embed import SentenceTransformerEmbedder
+        from claims.embed import load_embedder
 
-        self.embedder = SentenceTransformerEmbedder(model)
+        self.embedder = load_embedder(model)
         self.settings, self.reviews = settings, reviews
 
     def compare(self, documents):

@@ -32,7 +32,7 @@ import math
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import jinja2
 from markupsafe import Markup
@@ -48,6 +48,9 @@ TEMPLATES = Path(__file__).with_name("templates")
 # with at most this many documents a cluster is a table with one column per document;
 # with more, one row per document that says something and a list of the silent ones
 MAX_COLUMNS = 6
+# a cluster's silent documents are named up to this many; past it only counted (500 names under
+# each of 800 clusters were 8 of a 500-article report's 30 MB, and nobody reads such a list)
+MAX_SILENT_NAMED = 12
 
 
 def render_html(data: dict) -> str:
@@ -55,9 +58,15 @@ def render_html(data: dict) -> str:
 
     Data of an unknown schema raises :class:`claims.errors.InputError` with a one-line message.
     """
+    return "".join(render_html_chunks(data))
+
+
+def render_html_chunks(data: dict) -> Iterator[str]:
+    """:func:`render_html` in pieces, for writing to a file as they come: the whole page (27 MB
+    for 500 articles, held once as pieces and once joined) is never in memory at once."""
     version(data)
     template = _environment().get_template("report.html.j2")
-    return template.render(**_context(with_defaults(data)))
+    return template.generate(**_context(with_defaults(data)))
 
 
 def with_defaults(data: dict) -> dict:
@@ -245,6 +254,7 @@ def _context(data: dict) -> dict:
         "findings": _finding_views(data, docs, claims, kind_table, thresholds_c),
         "clusters": _cluster_views(data, docs, claims, clusters, views),
         "columns": len(documents) <= MAX_COLUMNS,
+        "max_silent_named": MAX_SILENT_NAMED,
         "decision_labels": {d: v["label"] for d, v in decisions.items()},
         "decision_keys": {d: v["key"] for d, v in decisions.items()},
         "data_json": Markup(embed_json(data)),
@@ -454,7 +464,8 @@ def _cluster_views(data: dict, docs: dict, claims: dict, clusters: dict, flags: 
             "n_docs": len(by_doc),
             "n_claims": len(members),
             "cells": cells,
-            "silent": [c["doc_name"] for c in cells if not c["claims"]],
+            "n_silent": sum(1 for c in cells if not c["claims"]),
+            "silent": [c["doc_name"] for c in cells if not c["claims"]][:MAX_SILENT_NAMED + 1],
             "flags": cflags,
         })
     # clusters with flags first (most flags first), then the widest agreement

@@ -289,3 +289,18 @@ def test_notes_of_the_run_are_shown_on_the_overview():
     html = render_html(data)
     assert "showing 2,000 of 73,110 flags" in html
     assert "&lt;b&gt;not markup&lt;/b&gt;" in html
+
+
+def test_a_cluster_names_a_few_silent_documents_and_counts_many():
+    from sample_data import large_data
+
+    data = large_data(n_docs=30, n_flags=10, sentences_per_doc=3)
+    crowd, few, named = data["clusters"][:3]  # said by all 30 documents, by 2, by 28
+    few["claims"] = [c["id"] for c in data["claims"] if c["cluster"] == 1 and c["doc"] in ("d0", "d1")]
+    named["claims"] = [c["id"] for c in data["claims"] if c["cluster"] == 2 and c["doc"] not in ("d3", "d4")]
+    html = render_html(data)
+    section = lambda cid: html[html.index(f'id="cluster-{cid}"'):].split("</section>", 1)[0]  # noqa: E731
+    assert "Not mentioned in 28 documents of 30" in section(few["id"])
+    assert "003_wire.txt" not in section(few["id"]).split("Not mentioned", 1)[1]
+    assert "Not mentioned in 2 documents: 003_wire.txt, 004_wire.txt" in section(named["id"])
+    assert crowd["id"] == 0 and "Not mentioned" not in section(0)
