@@ -143,7 +143,10 @@ def run_feed(
         folder = Path(p).resolve()
         if folder.is_dir() and (out.resolve() == folder or folder in out.resolve().parents):
             raise OutputError(f"refusing to write the feed's reports into {out}: it is inside the input folder {p}")
-    settings = settings or Settings()
+    from claims.embed import calibration_for
+
+    settings = (settings or Settings()).for_model(
+        getattr(embedder, "calibration", None) if embedder is not None else calibration_for(model))
     grouping: GroupingSettings = settings.section("events", GroupingSettings)
     documents = [_encodable(d) for d in read_documents(paths, warn=warn)]
     if log:

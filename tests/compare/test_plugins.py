@@ -32,6 +32,17 @@ class UnitComparator(PairComparator):
         return None
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _unregister_after_this_module():
+    """The plug-in is defined in this test module: later tests (a Ray worker unpickling the
+    settings) must not meet a section whose class only this module can import."""
+    yield
+    from claims.settings import _SECTIONS
+
+    KINDS.pop(UnitComparator.kind, None)
+    _SECTIONS.pop(UnitComparator.kind, None)
+
+
 ARTICLES = {
     "a.txt": "The new pipeline runs 40 kilometres from the harbour to the refinery.\n",
     "b.txt": "The new pipeline runs 40 miles from the harbour to the refinery.\n",
