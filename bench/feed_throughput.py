@@ -1,10 +1,10 @@
 """Feed throughput: articles per second for a mixed feed, local and on a local Ray, with peak memory.
 
-    python bench/feed_throughput.py --events /tmp/basil-dev --sizes 300 1000 3000 [--ray]
+    python bench/feed_throughput.py --sizes 300 1000 3000 [--ray] [--model fast]
 
-The feed is the dev events' real articles repeated (copy k of an article is the same text
-under another name), so events grow with the size: at 3,000 articles each of the 71 events
-has about 42 articles. Each run is a fresh process (``claims feed``) with its own empty
+The feed is generated (:mod:`claims.bench.corpus`: 100 distinct articles per invented event,
+so 3,000 articles are 30 events), not repeated real text: the pipeline embeds and extracts
+each distinct claim once, so copies would cost nothing and flatter the figure. Each run is a fresh process (``claims feed``) with its own empty
 embedding cache; peak memory is the largest sum of RSS over the process and all its
 descendants (Ray's workers included), sampled every 0.2 s from /proc (Linux).
 """
@@ -47,12 +47,10 @@ def _rss_mb(pids: list[int]) -> float:
     return total / 1024
 
 
-def make_feed(events: Path, folder: Path, n: int) -> None:
-    articles = sorted(p for p in events.glob("*/*.md"))
-    folder.mkdir(parents=True)
-    for i in range(n):
-        src = articles[i % len(articles)]
-        (folder / f"{i:05d}-{src.parent.name[:8]}-{src.name}").write_bytes(src.read_bytes())
+def make_feed(folder: Path, n: int) -> None:
+    from claims.bench.corpus import write_corpus
+
+    write_corpus(folder, n, seed=1)
 
 
 def timed_run(cmd: list[str], env: dict) -> tuple[float, float, int]:
@@ -70,17 +68,18 @@ def timed_run(cmd: list[str], env: dict) -> tuple[float, float, int]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--events", type=Path, required=True)
     ap.add_argument("--sizes", type=int, nargs="+", default=[300, 1000, 3000])
     ap.add_argument("--ray", action="store_true", help="also time --ray auto (a local Ray on this machine)")
+    ap.add_argument("--model", default=None, help="passed to claims feed --model ('fast': the static model)")
     args = ap.parse_args()
-    claims = [sys.executable, "-m", "claims.cli", "feed"]
+    claims = [sys.executable, "-m", "claims.cli", "feed", *(["--model", args.model] if args.model else [])]
+    print(f"model: {args.model or 'default (all-MiniLM-L6-v2)'}")
     print("| articles | executor | seconds | articles/s | peak RSS MB | events |")
     print("|---:|---|---:|---:|---:|---:|")
     for n in args.sizes:
         work = Path(tempfile.mkdtemp(prefix=f"claims-feed-{n}-"))
         try:
-            make_feed(args.events, work / "feed", n)
+            make_feed(work / "feed", n)
             for label, extra in (("local", []), *((("ray-local", ["--ray", "auto"]),) if args.ray else ())):
                 env = {**os.environ, "CLAIMS_CACHE_DIR": str(work / f"cache-{label}"), "RAY_ADDRESS": ""}
                 out = work / f"out-{label}"
