@@ -99,6 +99,8 @@ def test_thresholds_set_by_hand_win_over_the_model():
     {"score": {"min_score": {"value": 0.1}}},  # not an embedding threshold
     {"cluster": {"no_such_knob": {"value": 0.1}}},
     {"nowhere": {"x": {"value": 0.1}}},
+    {"cluster": {"distance_threshold": {"value": "close"}}},
+    {"cluster": 0.3},
 ])
 def test_a_calibration_may_only_set_embedding_thresholds(values):
     with pytest.raises(ModelError):
