@@ -152,7 +152,7 @@ class Settings:
         sections = dict(out.sections())
         for section_name, knobs in _flatten(calibration.values):
             section = sections.get(section_name)
-            if section is None:
+            if section is None or not isinstance(knobs, dict):
                 raise ModelError(f"{calibration.source or calibration.model}: no settings section {section_name!r}")
             declared = {f.name: f for f in fields(section)}
             for name, entry in knobs.items():
@@ -161,8 +161,13 @@ class Settings:
                     raise ModelError(f"{calibration.source or calibration.model}: {section_name}.{name} is not "
                                      "an embedding threshold (only those marked embedding=True depend on the model)")
                 value = entry["value"] if isinstance(entry, dict) else entry
+                try:
+                    value = type(f.default)(value)
+                except (TypeError, ValueError):
+                    raise ModelError(f"{calibration.source or calibration.model}: {section_name}.{name} must be "
+                                     f"a {type(f.default).__name__}, not {value!r}") from None
                 if getattr(section, name) == f.default:  # left at the default: the model's own value
-                    setattr(section, name, type(f.default)(value))
+                    setattr(section, name, value)
                     out.calibrated[f"{section_name}.{name}"] = entry.get("why", "") if isinstance(entry, dict) else ""
         out.calibration = calibration.model
         out.calibration_source = calibration.source
@@ -174,13 +179,14 @@ class Settings:
         An embedding threshold also says which model it was measured with (``"model"``), and
         ``calibration`` names that model and the file its values came from.
         """
-        out: dict = {"compare": {}}
+        out: dict = {}
         for name, section in self.sections():
             explained = _explain(section, name, self.calibrated, self.calibration)
             if name.startswith("compare."):
-                out["compare"][name.split(".", 1)[1]] = explained
+                out.setdefault("compare", {})[name.split(".", 1)[1]] = explained
             else:
                 out[name] = explained
+        out.setdefault("compare", {})
         out["calibration"] = {
             "model": {"value": self.calibration, "why": "the embedding model the embedding thresholds were measured with"},
             "source": {"value": self.calibration_source, "why": "where those values were read"},

@@ -29,6 +29,21 @@ def test_fast_model_is_static_and_needs_no_torch():
     assert out[0] == "StaticEmbedder" and int(out[1]) > 0 and out[2] == "False"
 
 
+def test_a_fast_report_from_the_command_line_never_imports_torch(tmp_path):
+    from conftest import SEEDS
+
+    code = ("import sys; from claims.cli import main\n"
+            f"sys.argv = ['claims', 'report', {str(SEEDS)!r}, '--model', 'fast', '--out', {str(tmp_path / 'r.html')!r},"
+            " '--quiet', '--no-cache']\n"
+            "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+            "print(sorted(m for m in ('torch', 'transformers', 'sentence_transformers') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+    data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert data["flags"] and data["settings"]["calibration"]["model"]["value"] == "fast"
+
+
 def test_static_vectors_equal_sentence_transformers(fast_embedder):
     from sentence_transformers import SentenceTransformer
 
@@ -84,6 +99,8 @@ def test_thresholds_set_by_hand_win_over_the_model():
     {"score": {"min_score": {"value": 0.1}}},  # not an embedding threshold
     {"cluster": {"no_such_knob": {"value": 0.1}}},
     {"nowhere": {"x": {"value": 0.1}}},
+    {"cluster": {"distance_threshold": {"value": "close"}}},
+    {"cluster": 0.3},
 ])
 def test_a_calibration_may_only_set_embedding_thresholds(values):
     with pytest.raises(ModelError):
