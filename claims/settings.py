@@ -100,6 +100,7 @@ def register_section(name: str, cls: type) -> None:
 
 def _comparator_sections() -> dict[str, Any]:
     import claims.compare  # noqa: F401  (registers the built-in comparators' sections)
+    import claims.feed.grouping  # noqa: F401  (registers the feed's "events" section: a model may calibrate it)
 
     return {name: cls() for name, cls in _SECTIONS.items()}
 
