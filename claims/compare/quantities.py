@@ -215,7 +215,7 @@ def judge(a: Claim, b: Claim, qa: Quantity, qb: Quantity, ctx: ScoringContext,
             why = f"one is the other times {10 ** k:,}: likely a garbled figure"
             score = cfg.score_power_of_ten
         elif gap >= cfg.implausible_gap:
-            why = f"they differ {gap:,.0f}-fold: an implausible gap for the same count, one figure is likely garbled"
+            why = f"{how_far_apart(lo_q, hi_q)}, too far apart for the same count: one figure is likely garbled"
             score = cfg.score_implausible
         else:
             why = "they differ in a single digit: possibly a typo"

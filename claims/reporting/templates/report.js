@@ -415,28 +415,32 @@
     ui.more.textContent = 'Show ' + Math.min(PAGE, left) + ' more (' + left + ' not shown)';
   }
 
+  // A pair's card is the one the template rendered (header, explanation, both claims in
+  // context): cloned here, given this list's rank and the review controls. Nothing about a
+  // pair is rendered twice.
   function buildCard(x) {
     var f = x.f, r = review(f.id);
-    var titleId = 'card-' + f.id + '-title';
-    var card = el('article', { class: 'flag', id: 'card-' + f.id, 'data-id': f.id, tabindex: '-1', 'aria-labelledby': titleId });
-    var score = x.score;
-    var head = el('header', { class: 'flag-head' }, [
-      el('h3', { class: 'flag-title', id: titleId }, [
-        el('span', { class: 'rank', text: '#' + x.rank }),
-        el('span', { class: 'kind kind-' + f.kind, title: kindDescription(f.kind), text: kindLabel(f.kind) })
-      ]),
-      el('span', { class: 'score score-' + confidence(score), text: 'score ' + score.toFixed(2) + ' · ' + confidence(score) + ' confidence' }),
-      f['new'] ? el('span', { class: 'badge badge-new', title: 'Not in the earlier decisions', text: 'NEW' }) : null,
-      el('span', { class: 'badge decision decision-' + (r.decision || 'open'), text: DECISION_LABELS[r.decision] || 'Not reviewed' })
-    ]);
-    var cluster = f.cluster != null ? clusterById.get(String(f.cluster)) : null;
-    if (cluster && $('cluster-' + cluster.id)) {
-      head.append(el('a', { class: 'cluster-link', href: '#cluster-' + cluster.id,
-        text: 'Cluster ' + cluster.id + (cluster.label ? ': ' + cluster.label : '') }));
+    var original = document.querySelector('#flags-static [id="flag-' + f.id + '"]');
+    var card = original ? original.cloneNode(true) : el('article', { class: 'flag' });
+    card.id = 'card-' + f.id;
+    card.setAttribute('data-id', f.id);
+    card.setAttribute('tabindex', '-1');
+    var title = card.querySelector('.flag-title');
+    if (title) {
+      title.id = 'card-' + f.id + '-title';
+      card.setAttribute('aria-labelledby', title.id);
     }
-    // both claims in context, as the template rendered them (the context is cut in one place: render.py)
-    var sides = staticSides(f.id);
-
+    var rank = card.querySelector('.rank');
+    if (rank) rank.textContent = '#' + x.rank;  // this list may be sorted another way
+    card.querySelectorAll('[data-decision-for]').forEach(function (n) { n.removeAttribute('data-decision-for'); });
+    card.querySelectorAll('.note').forEach(function (n) { n.remove(); });  // the textarea below holds it
+    var badge = card.querySelector('.badge.decision');  // this browser's decision, not the data's
+    if (badge) {
+      badge.className = 'badge decision decision-' + (r.decision || 'open');
+      badge.textContent = DECISION_LABELS[r.decision] || 'Not reviewed';
+    }
+    var kindBadge = card.querySelector('.kind');
+    if (kindBadge) kindBadge.title = kindDescription(f.kind);
     var buttons = DECISIONS.map(function (d) {
       var b = el('button', { type: 'button', class: 'd-' + d, 'data-decision': d, 'aria-pressed': r.decision === d ? 'true' : 'false',
         'aria-keyshortcuts': DECISION_KEYS[d] }, [DECISION_LABELS[d], ' ', el('kbd', { text: DECISION_KEYS[d] })]);
@@ -455,18 +459,15 @@
       el('div', { class: 'note-field' }, [el('label', { for: noteId, text: 'Note' }), note]),
       el('span', { class: 'review-time', text: r.time ? 'reviewed ' + r.time.replace('T', ' ').slice(0, 16) : '' })
     ]);
-    card.append(head, el('p', { class: 'explanation', text: f.explanation || '' }), sides, reviewBox);
+    var idLine = card.querySelector('.flag-id');
+    if (idLine) card.insertBefore(reviewBox, idLine);
+    else card.append(reviewBox);
     card.addEventListener('focusin', function () { setCurrentById(f.id); });
     card.addEventListener('click', function (e) {
       if (!e.target.closest('a, button, textarea, input')) setCurrentById(f.id);
     });
     cards.set(f.id, card);
     return card;
-  }
-
-  function staticSides(id) {
-    var original = document.querySelector('#flags-static [id="flag-' + id + '"] .sides');
-    return original ? original.cloneNode(true) : el('div', { class: 'sides' });
   }
 
   function setCurrent(i, opts) {
