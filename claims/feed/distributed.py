@@ -54,13 +54,30 @@ class _Compare:
                                  reviews=self.reviews)
 
 
+def _answers(address: str, timeout: float = 3.0) -> None:
+    """One-line error, in seconds, when nothing listens at ``host:port`` (``ray://`` stripped)."""
+    import socket
+
+    hostport = address.split("://", 1)[-1].rstrip("/")
+    host, sep, port = hostport.rpartition(":")
+    if not sep or not host or not port.isdigit():
+        raise InputError(f"--ray {address!r} is not an address: use host:port (head:6379) or ray://host:port")
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
+    except OSError as e:
+        raise InputError(f"cannot join Ray at {address}: nothing answers at {host}:{port} "
+                         f"({e.strerror or type(e).__name__})") from None
+
+
 class RayExecutor:
     def __init__(self, address: str, *, model=None, settings=None, warn=None, actors: int | None = None):
         ray = _ray()
         self.ray, self.model, self.settings = ray, model, settings
         target = (os.environ.get("RAY_ADDRESS") or None) if address == "auto" else address
         if not target and address != "auto":
-            raise InputError("--ray takes 'auto' or a Ray address such as ray://head:10001")
+            raise InputError("--ray takes 'auto' or a Ray address such as head:6379 or ray://head:10001")
+        if target and target != "auto":
+            _answers(target)  # Ray itself retries a dead address for minutes
         try:
             if not ray.is_initialized():
                 ray.init(address=target, include_dashboard=False, log_to_driver=False, configure_logging=False)
