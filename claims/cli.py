@@ -53,6 +53,29 @@ def _cache_dir_help() -> str:
             "It grows by about 5 MB per 1,000 distinct claims; delete the folder to clear it.")
 
 
+def _printers(quiet: bool, verbose: bool):
+    """``warn`` (unless quiet) and ``log`` (when verbose), both to stderr."""
+
+    def warn(message: str) -> None:
+        if not quiet:
+            typer.echo(f"warning: {message}", err=True)
+
+    def log(message: str) -> None:
+        if verbose:
+            typer.echo(message, err=True)
+
+    return warn, log
+
+
+def _unexpected(e: Exception, verbose: bool) -> None:
+    """A bug, not bad input: one line unless --verbose asks for the traceback."""
+    if verbose:
+        raise e
+    typer.echo(f"error: unexpected {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''} "
+               "(run with --verbose for the traceback)", err=True)
+    raise typer.Exit(1)
+
+
 @app.command()
 def report(
     paths: List[Path] = typer.Argument(..., help="Article files or folders (.txt .md .html .json .jsonl)."),
@@ -74,14 +97,7 @@ def report(
     from claims.pipeline import run
 
     json_out = json_out or out.with_suffix(".json")
-
-    def warn(message: str) -> None:
-        if not quiet:
-            typer.echo(f"warning: {message}", err=True)
-
-    def log(message: str) -> None:
-        if verbose:
-            typer.echo(message, err=True)
+    warn, log = _printers(quiet, verbose)
 
     try:
         from claims.outputs import check_outputs
@@ -112,12 +128,8 @@ def report(
         else:
             typer.echo("interrupted: no report written (any earlier report is unchanged)", err=True)
         raise typer.Exit(130)
-    except Exception as e:  # a bug, not bad input: still one line unless asked for details
-        if verbose:
-            raise
-        typer.echo(f"error: unexpected {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''} "
-                   "(run with --verbose for the traceback)", err=True)
-        raise typer.Exit(1)
+    except Exception as e:
+        _unexpected(e, verbose)
     if not quiet:
         kinds = ", ".join(f"{n} {k}" for k, n in sorted(Counter(f.kind for f in result.flags).items()))
         typer.echo(f"{len(result.documents)} documents, {result.n_claims} claims, {len(result.findings)} findings "
@@ -138,19 +150,12 @@ def feed(
     reviews: Optional[Path] = typer.Option(None, "--reviews", help="Earlier review decisions (exported JSON) to carry into every event."),
     ray: Optional[str] = typer.Option(None, "--ray", help="Run on Ray: 'auto' joins $RAY_ADDRESS or starts a local Ray; or a cluster address (ray://head:10001). Needs pip install -e '.[ray]'."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the embedding cache."),
-    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Embedding cache folder (default ~/.cache/claims or $CLAIMS_CACHE_DIR)."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help=_cache_dir_help()),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each step."),
 ) -> None:
     """Group a mixed feed into events, compare each event, write a report per event and an index."""
-
-    def warn(message: str) -> None:
-        if not quiet:
-            typer.echo(f"warning: {message}", err=True)
-
-    def log(message: str) -> None:
-        if verbose:
-            typer.echo(message, err=True)
+    warn, log = _printers(quiet, verbose)
 
     try:
         from claims.feed import run_feed
@@ -169,12 +174,8 @@ def feed(
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         raise typer.Exit(130)
-    except Exception as e:  # a bug, not bad input: one line unless asked for details
-        if verbose:
-            raise
-        typer.echo(f"error: unexpected {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''} "
-                   "(run with --verbose for the traceback)", err=True)
-        raise typer.Exit(1)
+    except Exception as e:
+        _unexpected(e, verbose)
     if not quiet:
         data = result.index_data()["summary"]
         typer.echo(f"{data['n_articles']} articles: {data['n_events']} events compared, {data['n_singletons']} "

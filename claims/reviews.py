@@ -176,12 +176,12 @@ def apply_reviews(data: dict, reviews: Reviews) -> dict:
                     review["right_value"] = UNRESOLVED  # the value decided on is no longer stated
                 finding["review"] = review
         findings.append(finding)
+    seen_in_findings = {fid for f in findings if f.get("id") in decided_findings for fid in f.get("flags") or []}
     flags = []
     for flag in data.get("flags") or []:
         flag = dict(flag)
         earlier = reviews.flags.get(flag.get("id"))
-        in_reviewed = any(flag.get("id") in (f.get("flags") or []) for f in findings if f.get("id") in decided_findings)
-        flag["new"] = earlier is None and not in_reviewed
+        flag["new"] = earlier is None and flag.get("id") not in seen_in_findings
         if earlier is not None:
             placed.add(f"flag:{flag.get('id')}")
             if _decided(earlier):

@@ -93,22 +93,24 @@ def _day(doc: Document) -> date | None:
 
 def distances(documents: list[Document], vectors: np.ndarray, settings: GroupingSettings) -> np.ndarray:
     """Pairwise distance: cosine distance of headline+lead, plus days apart beyond the window,
-    minus shared names."""
-    sim = np.clip(vectors @ vectors.T, -1.0, 1.0)
-    dist = 1.0 - sim
-    days = [_day(d) for d in documents]
+    minus shared names (whole matrices, no loop over pairs)."""
+    dist = 1.0 - np.clip(vectors @ vectors.T, -1.0, 1.0).astype(np.float64)
+    # the date term: windows apart beyond the first, capped; an unknown date costs nothing
+    days = np.array([d.toordinal() if d else np.nan for d in map(_day, documents)], dtype=np.float64)
+    windows = np.abs(days[:, None] - days[None, :]) / max(settings.window_days, 1)
+    dist += np.nan_to_num(np.minimum(settings.date_cap, settings.date_weight * np.maximum(0.0, windows - 1.0)))
+    # the name term: Jaccard share of capitalised names, from a documents x names 0/1 matrix
     names = [names_in(lead_text(d, settings.lead_chars)) for d in documents]
-    n = len(documents)
-    for i in range(n):
-        for j in range(i + 1, n):
-            extra = 0.0
-            if days[i] and days[j]:
-                windows = abs((days[i] - days[j]).days) / max(settings.window_days, 1)
-                extra += min(settings.date_cap, settings.date_weight * max(0.0, windows - 1.0))
-            union = names[i] | names[j]
-            if union:
-                extra -= settings.name_weight * len(names[i] & names[j]) / len(union)
-            dist[i, j] = dist[j, i] = max(0.0, dist[i, j] + extra)
+    vocab = {w: i for i, w in enumerate(sorted(set().union(*names)))} if names else {}
+    if vocab:
+        marks = np.zeros((len(documents), len(vocab)), dtype=np.float32)
+        for row, found in enumerate(names):
+            marks[row, [vocab[w] for w in found]] = 1.0
+        shared = marks @ marks.T
+        sizes = marks.sum(axis=1)
+        union = sizes[:, None] + sizes[None, :] - shared
+        dist -= settings.name_weight * np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+    dist = np.maximum(dist, 0.0)
     np.fill_diagonal(dist, 0.0)
     return dist
 

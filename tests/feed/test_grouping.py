@@ -8,7 +8,7 @@ import pytest
 from feed_corpus import ARTICLES, write_feed
 
 from claims.feed import run_feed
-from claims.feed.grouping import GroupingSettings, distances, event_id, names_in
+from claims.feed.grouping import GroupingSettings, distances, event_id, fingerprint, names_in
 from claims.types import Document
 
 
@@ -37,9 +37,6 @@ def test_an_event_id_is_kept_by_an_earlier_run_and_otherwise_made_from_the_oldes
     fresh = event_id([a, b])
     assert event_id([b, a]) == fresh, "not the order of the run"
     assert event_id([a, b, c]) == fresh, "a newer article keeps the id"
-    earlier = {"x": "e_old"}
-    from claims.feed.grouping import fingerprint
-
     earlier = {fingerprint(a): "e_old", fingerprint(b): "e_old"}
     assert event_id([a, b, c], earlier) == "e_old"
 
