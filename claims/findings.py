@@ -1,6 +1,6 @@
 """Findings: every flag about one disputed fact, as one thing to review.
 
-A reviewer decides a *fact* ("Ilham Aliyev's title"), not a pair of sentences:
+A reviewer decides a *fact* ("Jana Novak's title"), not a pair of sentences:
 one misnamed title across four articles is one finding, not six pair flags.
 Each comparator says what a flag disputes (:class:`claims.types.Fact`: a subject
 and the value each side gives); this stage groups the flags of one subject that
@@ -48,7 +48,7 @@ class Finding:
     id: str  # stable key, see finding_key
     kind: str
     subject: str
-    label: str  # "Ilham Aliyev's title"; "" for a plug-in flag that says no fact
+    label: str  # "Jana Novak's title"; "" for a plug-in flag that says no fact
     values: list[FindingValue]
     flags: list[str]  # the pair flags that are its evidence, best first
     score: float  # the best flag's

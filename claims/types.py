@@ -141,8 +141,8 @@ class Fact:
     people"); ``shown_*`` is what the article wrote.
     """
 
-    subject: str  # "role|nikol pashinyan", "count|killed", "name|smith", "date|sign"
-    label: str  # as a reviewer reads it: "Nikol Pashinyan's title", "people killed"
+    subject: str  # "role|jana novak", "count|killed", "name|smith", "date|sign"
+    label: str  # as a reviewer reads it: "Jana Novak's title", "people killed"
     value_a: str
     value_b: str
     shown_a: str = ""
