@@ -67,6 +67,7 @@ def main() -> int:
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT))
     from claims.embed import CALIBRATION_FILE, SentenceTransformerEmbedder, load_embedder, resolve_model
+    from claims.compare import default_comparators
     from claims.settings import DEFAULT_CALIBRATION, Settings
 
     per_event = event_claims(args.events)
@@ -78,7 +79,9 @@ def main() -> int:
           f"{np.corrcoef(reference, target)[0, 1]:.3f}", file=sys.stderr)
 
     values: dict = {}
-    for section_name, section in Settings().sections():
+    for section_name, section in Settings().with_comparators(default_comparators()).sections():
+        if section_name == "events":  # the feed's gates are measured on grouping itself (bench/feed_grouping.py)
+            continue
         for f in fields(section):
             if not f.metadata.get("embedding"):
                 continue

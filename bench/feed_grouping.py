@@ -41,7 +41,7 @@ def main() -> None:
     embedder = load_embedder(args.model)
     from claims.settings import Settings
 
-    base = Settings().for_model(getattr(embedder, "calibration", None)).section("events", GroupingSettings)
+    base = Settings().for_model(getattr(embedder, "calibration", None)).events
     vectors = embedder.encode([lead_text(d, base.lead_chars) for d in docs])
     print(f"{len(docs)} articles, {len(folders)} events; embedded in {time.perf_counter() - t:.1f} s")
 

@@ -19,9 +19,7 @@ Dropped, with the reason kept for the report:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-
-from claims.types import Document, Span
+from claims.types import CleanedDocument, Document, Span
 
 _AD_MARKER = re.compile(r"^\s*\[\s*ad[_ -]?\d*\s*\]\s*$", re.I)
 _IMAGE_MD = re.compile(r"^\s*!\[[^\]]*\]*\([^)]*\)\s*$")
@@ -90,14 +88,6 @@ _CREDIT = re.compile(
 # A comment thread header: "Date: 15/10/20 21:52 (UTC)" and the like.
 _COMMENT_HEADER = re.compile(r"^\s*(date|posted|posted on|reply)\s*:\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}", re.I)
 _SENTENCE_END = re.compile(r"[.!?…\"'”’)\]]\s*$")
-
-
-@dataclass
-class CleanedDocument:
-    doc: Document
-    spans: list[Span]  # kept paragraphs, in document order
-    dropped: list[tuple[Span, str]] = field(default_factory=list)  # (span, reason)
-    title: str | None = None
 
 
 _LINE = re.compile(r"[^\n]+")

@@ -7,11 +7,15 @@
 * ``shown_name``: a file name as a reader should see it. Bytes that are not UTF-8 are
   written ``<0xE9>``; bidirectional controls, control characters and other lone
   surrogates ``<U+202E>``, so "report\\u202etxt.pdf" cannot pose as "reportfdp.txt".
+* ``encodable`` and ``shown_document``: the same for a whole :class:`~claims.types.Document`.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
+
+from claims.types import Document
 
 REPLACEMENT = "\ufffd"
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -44,3 +48,17 @@ def _shown_char(c: str) -> str:
     if "\udc80" <= c <= "\udcff":  # os.fsdecode's stand-in for a byte that is not UTF-8
         return f"<0x{ord(c) - 0xDC00:02X}>"
     return f"<U+{ord(c):04X}>" if _hidden(c) else c
+
+
+def encodable(doc: Document) -> Document:
+    """``doc`` with lone surrogates in its text fields made U+FFFD, lengths kept, so the
+    tokenizer and the report can encode them and every offset stays valid."""
+    changes = {f: replace_surrogates(getattr(doc, f)) for f in ("text", "title", "date", "outlet", "url")
+               if isinstance(getattr(doc, f), str) and has_surrogates(getattr(doc, f))}
+    return dataclasses.replace(doc, **changes) if changes else doc
+
+
+def shown_document(doc: Document) -> Document:
+    """``doc`` with its path as a reader should see it (:func:`shown_name`), for explanations and reports."""
+    shown = shown_name(doc.path)
+    return doc if shown == doc.path else dataclasses.replace(doc, path=shown)

@@ -15,47 +15,11 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass, field
 
-from claims.types import Claim, Document, Fact, Flag
+from claims.types import Claim, Document, Fact, Finding, FindingValue, Flag, Source
 
 # a suspected typo of a figure is its own finding, kind "garbled_number", attached to its count's finding
 GARBLED = "garbled_number"
-
-
-@dataclass
-class Source:
-    """One claim stating a value."""
-
-    claim: str
-    doc: str
-    shown: str  # the value as this article wrote it
-
-
-@dataclass
-class FindingValue:
-    value: str  # normalised: "president", "5000 people", "2024-03-05"
-    shown: str  # as the first article wrote it
-    sources: list[Source]
-    documents: list[str]  # the articles stating it, in input order
-    # "majority": more articles give it than any other value; "outlier": another value has
-    # the majority, or this is the figure a garbled finding suspects; "" when nothing tells
-    standing: str = ""
-
-
-@dataclass
-class Finding:
-    id: str  # stable key, see finding_key
-    kind: str
-    subject: str
-    label: str  # "Jana Novak's title"; "" for a plug-in flag that says no fact
-    values: list[FindingValue]
-    flags: list[str]  # the pair flags that are its evidence, best first
-    score: float  # the best flag's
-    summary: str  # plain language a reviewer acts on
-    notes: list[str] = field(default_factory=list)
-    attached_to: str | None = None  # a garbled figure's finding names the finding of the count it garbles
-    rank: int = 0
 
 
 def finding_key(kind: str, subject: str, values: list[str]) -> str:

@@ -10,10 +10,9 @@ its own attribution ("B said").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from claims.clean import CleanedDocument, normalise_for_repeat
-from claims.types import Sentence
+from claims.clean import normalise_for_repeat
+from claims.types import ClaimSpan, CleanedDocument, Sentence
 
 _GLUED_STOP = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 # Clause boundaries that usually separate two facts with their own subjects.
@@ -31,18 +30,6 @@ _TRAIL_ATTRIBUTION = re.compile(
 )
 _LEADING_CONNECTOR = re.compile(r"^(?:while|whereas|but)\s+", re.I)
 _MIN_WORDS = 3
-
-
-@dataclass(frozen=True)
-class ClaimSpan:
-    """A claim before extraction: where it is and who says it."""
-
-    doc: str
-    start: int
-    end: int
-    text: str
-    sentence: Sentence
-    attribution: str | None
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

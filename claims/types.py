@@ -1,12 +1,23 @@
 """The data that flows between pipeline stages.
 
-Every stage takes and returns these dataclasses, so a stage can be tested or
-replaced on its own. Offsets are always Python ``str`` indices into
-``Document.text`` (the file's text as read from disk), never into cleaned text.
+Every stage takes and returns these dataclasses (see :mod:`claims.stages` for which
+stage takes which), so a stage can be tested or replaced on its own. Offsets are
+always Python ``str`` indices into ``Document.text`` (the file's text as read from
+disk), never into cleaned text.
+
+The stage records at the end (:class:`Cleaned` ... :class:`Compared`) each carry what
+the stages before them made, so a later stage (the verifier) sees the documents,
+claims, vectors and candidate pairs together.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:  # numpy stays out of `claims --help`; the k-NN graph is built in claims.cluster
+    import numpy as np
+
+    from claims.cluster import Neighbours
 
 
 @dataclass(frozen=True)
@@ -15,7 +26,7 @@ class Document:
 
     id: str  # "d0", "d1", ... in input order
     path: str  # as the user gave it (relative paths stay relative)
-    text: str  # decoded text; for HTML/JSON, the visible article text (see read.py)
+    text: str  # decoded text; for HTML/JSON, the visible article text (see claims/read/)
     title: str | None = None
     date: str | None = None  # publication date when the source says it (ISO-8601)
     encoding: str = "utf-8"
@@ -37,12 +48,34 @@ class Span:
     end: int
 
 
+@dataclass
+class CleanedDocument:
+    """A document and the stretches cleaning kept (:func:`claims.clean.clean`)."""
+
+    doc: Document
+    spans: list[Span]  # kept paragraphs, in document order
+    dropped: list[tuple[Span, str]] = field(default_factory=list)  # (span, reason)
+    title: str | None = None  # a headline cleaning found when the source named none
+
+
 @dataclass(frozen=True)
 class Sentence:
     doc: str
     start: int
     end: int
     text: str
+
+
+@dataclass(frozen=True)
+class ClaimSpan:
+    """A claim before extraction: where it is and who says it (:func:`claims.split.claim_spans`)."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    sentence: Sentence
+    attribution: str | None
 
 
 @dataclass(frozen=True)
@@ -65,7 +98,7 @@ class Quantity:
     scope: str = ""  # a qualifier that narrows the count: "civilian", "army"
     place: str = ""  # where, when the text pins it: "in Eastvale" -> "Eastvale"
     part: bool = False  # a part of a total given nearby: "of the 27 dead, 19 ...", "among them four children"
-    kind: str = "count"  # count | duration | percent | money | ordinal | year-span
+    kind: str = "count"  # count | duration | percent | money | decimal ("magnitude 5.7": a measurement)
 
     @property
     def is_exact(self) -> bool:
@@ -158,7 +191,7 @@ class Flag:
 
     a: str  # claim ids
     b: str
-    kind: str  # numeric | garbled_number | role | date | entity_name | negation
+    kind: str  # a comparator's kind (claims.compare.KINDS): numeric, garbled_number, date, negation, role, ...
     score: float  # in [0, 1]: how sure the tool is that a reviewer must look
     explanation: str
     highlights_a: list[Highlight] = field(default_factory=list)
@@ -173,6 +206,41 @@ class Flag:
 
 
 @dataclass
+class Source:
+    """One claim stating a value."""
+
+    claim: str
+    doc: str
+    shown: str  # the value as this article wrote it
+
+
+@dataclass
+class FindingValue:
+    value: str  # normalised: "president", "5000 people", "2024-03-05"
+    shown: str  # as the first article wrote it
+    sources: list[Source]
+    documents: list[str]  # the articles stating it, in input order
+    # "majority": more articles give it than any other value; "outlier": another value has
+    # the majority, or this is the figure a garbled finding suspects; "" when nothing tells
+    standing: str = ""
+
+
+@dataclass
+class Finding:
+    id: str  # stable key, see claims.findings.finding_key
+    kind: str
+    subject: str
+    label: str  # "Jana Novak's title"; "" for a plug-in flag that says no fact
+    values: list[FindingValue]
+    flags: list[str]  # the pair flags that are its evidence, best first
+    score: float  # the best flag's
+    summary: str  # plain language a reviewer acts on
+    notes: list[str] = field(default_factory=list)
+    attached_to: str | None = None  # a garbled figure's finding names the finding of the count it garbles
+    rank: int = 0
+
+
+@dataclass
 class Cluster:
     id: int
     claims: list[str]
@@ -184,3 +252,83 @@ class StageTiming:
     stage: str
     seconds: float
     items: int = 0
+
+
+# ------------------------------------------------------------------ what each stage hands the next
+# clean -> Cleaned -> split -> Spans -> extract -> Claims -> embed -> Embedded -> cluster -> Clustered
+# -> candidates -> Candidates -> compare -> Compared -> verify -> list[Flag] -> findings -> list[Finding]
+
+
+@dataclass
+class Cleaned:
+    """What cleaning kept of each document (the input of split)."""
+
+    documents: list[Document]  # a title cleaning found is filled in
+    cleaned: list[CleanedDocument]  # one per document, in the same order
+
+    @property
+    def dropped(self) -> dict[str, int]:
+        """Paragraphs dropped, by reason: {"byline": 3, "promotion": 1}."""
+        out: dict[str, int] = {}
+        for c in self.cleaned:
+            for _, reason in c.dropped:
+                out[reason] = out.get(reason, 0) + 1
+        return out
+
+
+@dataclass
+class Spans:
+    """Claims as offset ranges, before extraction (the input of extract)."""
+
+    documents: list[Document]
+    spans: list[ClaimSpan]
+
+
+@dataclass
+class Claims:
+    """Claims with their facts (the input of embed)."""
+
+    documents: list[Document]
+    claims: list[Claim]
+
+
+@dataclass
+class Embedded(Claims):
+    """Claims and their vectors (the input of cluster)."""
+
+    vectors: np.ndarray  # unit-length rows, row i is claims[i]
+
+
+@dataclass
+class Clustered(Embedded):
+    """Claims grouped by what they say (the input of candidates); ``Claim.cluster`` is set."""
+
+    labels: np.ndarray  # one cluster label per claim
+    neighbours: Neighbours | None  # the k-NN graph; None with fewer than two claims
+    clusters: list[Cluster]  # the clusters of two or more claims
+
+
+@dataclass
+class Candidates(Clustered):
+    """The claim pairs worth comparing (the input of compare)."""
+
+    pairs: list[tuple[int, int]]  # (i, j) rows of ``claims``, i < j
+
+
+@dataclass
+class Compared(Candidates):
+    """The comparators' flags beside everything they were judged from (the input of verify).
+
+    The verifier returns the final flags from this; findings are built from a copy of it
+    holding those final flags.
+    """
+
+    flags: list[Flag]  # ranked best first, each with its id
+
+
+_Next = TypeVar("_Next")
+
+
+def extend(data: object, next_type: type[_Next], **added) -> _Next:
+    """``data``'s fields plus ``added`` as the next stage's record: ``extend(claims, Embedded, vectors=v)``."""
+    return next_type(**{f.name: getattr(data, f.name) for f in fields(data)}, **added)

@@ -4,7 +4,7 @@
 :func:`claims.score.score` to add, drop or swap one.
 """
 from claims.compare.base import (
-    KINDS, Comparator, ComparatorProtocol, CorpusComparator, KindInfo, PairComparator, ScoringContext, kind_info,
+    KINDS, Comparator, CorpusComparator, KindInfo, PairComparator, ScoringContext, kind_info,
 )
 from claims.compare.people import EntityNameComparator, RoleComparator
 from claims.compare.quantities import QuantityComparator
@@ -16,6 +16,6 @@ def default_comparators() -> list[Comparator]:
     return [QuantityComparator(), DateComparator(), NegationComparator(), RoleComparator(), EntityNameComparator()]
 
 
-__all__ = ["KINDS", "Comparator", "ComparatorProtocol", "CorpusComparator", "KindInfo", "PairComparator",
+__all__ = ["KINDS", "Comparator", "CorpusComparator", "KindInfo", "PairComparator",
            "ScoringContext", "kind_info", "QuantityComparator", "DateComparator", "NegationComparator",
            "RoleComparator", "EntityNameComparator", "default_comparators"]

@@ -20,20 +20,22 @@ read kinds from there, so a plug-in with a new kind works without touching the c
 
     claims.score.score(claims, pairs, ctx, comparators=[*default_comparators(), UnitComparator()])
 
-A comparator with thresholds declares ``settings_class`` (a dataclass built with
-:func:`claims.settings.knob`); ``self.settings(ctx)`` returns its section of the run's
-settings tree, so its values are written into the report with their reasons.
+A comparator with thresholds declares ``settings_class`` (a :func:`claims.settings.section`
+of :func:`claims.settings.knob` values). A run adds that section to its settings tree for
+each comparator it is given; ``self.settings(ctx)`` returns it, and its values are written
+into the report with their reasons.
 """
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Protocol, runtime_checkable
+from typing import Any, ClassVar
 
 import numpy as np
 
-from claims.settings import Settings, register_section
-from claims.types import Claim, Document, Fact, Flag, Highlight
+from claims.display import shown_document
+from claims.settings import Settings
+from claims.types import Claim, Document, Embedded, Fact, Flag, Highlight
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,13 @@ class ScoringContext:
     vectors: np.ndarray
     settings: Settings = field(default_factory=Settings)
 
+    @classmethod
+    def of(cls, data: Embedded, settings: Settings) -> "ScoringContext":
+        """The context of a run's claims and vectors; documents named as a reader sees them."""
+        return cls(documents={d.id: shown_document(d) for d in data.documents},
+                   claims={c.id: c for c in data.claims}, index={c.id: i for i, c in enumerate(data.claims)},
+                   vectors=data.vectors, settings=settings)
+
     def similarity(self, a: Claim, b: Claim) -> float:
         return float(self.vectors[self.index[a.id]] @ self.vectors[self.index[b.id]])
 
@@ -71,17 +80,6 @@ class ScoringContext:
     def where(self, a: Claim, b: Claim) -> str:
         """"in the same article" or "in a.md and b.md", for explanations."""
         return "in the same article" if a.doc == b.doc else f"in {self.source(a)} and {self.source(b)}"
-
-
-@runtime_checkable
-class ComparatorProtocol(Protocol):
-    """What the scorer calls: a kind, and one of ``compare`` / ``find``."""
-
-    kind: str
-
-    def compare(self, a: Claim, b: Claim, ctx: ScoringContext) -> Flag | None: ...
-
-    def find(self, claims: list[Claim], ctx: ScoringContext) -> list[Flag]: ...
 
 
 class Comparator(ABC):
@@ -107,8 +105,6 @@ class Comparator(ABC):
         KINDS[cls.kind] = KindInfo(cls.kind, cls.label, cls.description, cls.specificity)
         for extra in cls.extra_kinds:
             KINDS[extra.kind] = extra
-        if cls.settings_class is not None:
-            register_section(cls.kind, cls.settings_class)
 
     def settings(self, ctx: ScoringContext) -> Any:
         """This comparator's section of the run's settings."""

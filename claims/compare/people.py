@@ -13,12 +13,12 @@ from dataclasses import dataclass
 import regex as re
 
 from claims.compare.base import CorpusComparator, ScoringContext, make_flag
-from claims.settings import knob
+from claims.settings import knob, section
 from claims.extract.people import EXECUTIVE_OFFICES, is_office, offices_conflict, titles_in
 from claims.types import Claim, Fact, Flag, Highlight, PersonMention
 
 
-@dataclass
+@section
 class RoleSettings:
     max_pairs_per_person: int = knob(8, "flags per person; one per pair of titles and articles comes first")
     mentions_per_document: int = knob(3, "mentions per (title, article) compared; keeps a much-quoted leader from n^2 pairs")
@@ -132,7 +132,7 @@ def _one_person_each(mentions: list[tuple[Claim, PersonMention]]) -> list[list[t
     return list(by_first.values())
 
 
-@dataclass
+@section
 class NameSettings:
     min_length: int = knob(5, "names shorter than this differ by one letter too often to call it a misspelling (Jon/Joan)")
     long_name: int = knob(7, "from this length two edits (a swapped pair of letters) still read as one name")

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from claims.compare.base import KindInfo, PairComparator, ScoringContext, make_flag
 from claims.extract.dates import compatible, precise, same_time_stated
 from claims.extract.events import event_words
-from claims.settings import knob
+from claims.settings import knob, section
 from claims.extract.quantities import is_person_unit
 from claims.types import Claim, Fact, DateMention, Flag, Highlight, Quantity
 
@@ -27,7 +27,7 @@ from claims.types import Claim, Fact, DateMention, Flag, Highlight, Quantity
 HEAVY_MEASURES = {"killed", "wounded", "casualties", "missing", "displaced", "arrested", "captured"}
 
 
-@dataclass
+@section
 class QuantitySettings:
     min_similarity_measured: float = knob(
         0.25, "same measure (killed, wounded): the claims need only be about the same event", embedding=True)

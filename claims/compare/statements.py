@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from claims.compare.base import PairComparator, ScoringContext, make_flag
-from claims.settings import knob
+from claims.settings import knob, section
 from claims.extract.dates import compatible, publication_date, resolve
 from claims.extract.events import act_words, clause_names
 from claims.extract.people import HAS_SPEECH as _SPEECH
@@ -31,7 +31,7 @@ def _other_figures_differ(a: Claim, b: Claim) -> bool:
                for qa in a.quantities for qb in b.quantities)
 
 
-@dataclass
+@section
 class DateSettings:
     min_similarity_paraphrase: float = knob(
         0.75, "near-identical statements (cosine >= this) with two calendar days (June 5, June 7) disagree whatever "
@@ -190,7 +190,7 @@ def _reported(claim: Claim) -> bool:
     return claim.attribution is not None or bool(_SPEECH.search(claim.text))
 
 
-@dataclass
+@section
 class NegationSettings:
     min_similarity_same_statement: float = knob(
         0.8, "opposite polarity counts only between near-identical statements (cosine >= this)", embedding=True)

@@ -255,4 +255,5 @@ def extract_quantities(text: str, offset: int = 0) -> list[Quantity]:
 
 
 def is_person_unit(unit: str) -> bool:
-    return unit in _PERSON_NOUNS or unit.endswith(("ian", "ians", "ese", "i", "is")) and unit[:1].isupper()
+    """The unit counts people ("people", "soldiers", "residents"); units are lower case."""
+    return unit in _PERSON_NOUNS

@@ -18,30 +18,8 @@ import numpy as np
 import regex as re
 
 from claims.extract.dates import publication_date
-from claims.settings import knob, register_section
+from claims.settings import GroupingSettings  # the settings tree's "events" section
 from claims.types import Document
-
-
-@dataclass
-class GroupingSettings:
-    lead_chars: int = knob(1500, "characters of the article after the headline embedded with it: the lead "
-                                 "says what the story is; the rest drifts into background")
-    distance_threshold: float = knob(0.4, "average distance (cosine, plus the date term, minus the name term) "
-                                           "that cuts events; ARI on the 71 mixed dev events: 0.98 at 0.35, 1.00 at 0.4, "
-                                           "0.98 at 0.45", embedding=True)
-    center_vectors: bool = knob(False, "subtract the feed's mean lead vector before comparing: a static model "
-                                       "puts every long text near one direction (all 213 dev leads in 2 groups)",
-                                embedding=True)
-    window_days: int = knob(3, "publication dates this many days apart cost nothing: follow-ups and "
-                               "time zones")
-    date_weight: float = knob(0.05, "distance added per window beyond the first: a week-old story rarely "
-                                    "is today's event, a year-old one never")
-    date_cap: float = knob(0.3, "the most the date term adds, so one misdated page can still join")
-    name_weight: float = knob(0.15, "distance taken off for sharing every named person and place "
-                                    "(Jaccard share of capitalised names in headline and lead)")
-
-
-register_section("events", GroupingSettings)
 
 
 @dataclass

@@ -72,10 +72,11 @@ import stat
 from dataclasses import replace
 from typing import Sequence
 
+from claims.display import shown_name
 from claims.errors import InputError
 from claims.read import common
 from claims.read.common import (
-    MAX_FILE_LABEL, SUPPORTED_EXTENSIONS, Warn, fspath, log_warning, reason, show, size_label, skip, strip_skipped,
+    MAX_FILE_LABEL, SUPPORTED_EXTENSIONS, Warn, fspath, log_warning, reason, size_label, skip, strip_skipped,
 )
 from claims.read.decode import decode_bytes
 from claims.read.files import read_file
@@ -152,26 +153,26 @@ def _read_all(paths: Sequence[str | os.PathLike], warn: Warn) -> list[Document]:
             st = os.stat(shown)
         except OSError as e:
             if explicit:
-                raise InputError(f"{show(shown)}: cannot read: {reason(e)}") from None
-            skip(f"skipping {show(shown)}: cannot read: {reason(e)}", warn, problems)
+                raise InputError(f"{shown_name(shown)}: cannot read: {reason(e)}") from None
+            skip(f"skipping {shown_name(shown)}: cannot read: {reason(e)}", warn, problems)
             continue
         ident = (st.st_dev, st.st_ino)
         if ident in seen_files:
-            msg = f"{show(shown)} was given twice (same file as {show(seen_files[ident])}); read once"
+            msg = f"{shown_name(shown)} was given twice (same file as {shown_name(seen_files[ident])}); read once"
             warn(msg)
             continue
         seen_files[ident] = shown
 
         if not stat.S_ISREG(st.st_mode):
             if explicit:
-                raise InputError(f"{show(shown)}: not a regular file")
+                raise InputError(f"{shown_name(shown)}: not a regular file")
             continue
         if st.st_size > common.MAX_FILE_BYTES:
-            skip(f"skipping {show(shown)}: file is too large ({size_label(st.st_size)}; the limit is {MAX_FILE_LABEL})",
+            skip(f"skipping {shown_name(shown)}: file is too large ({size_label(st.st_size)}; the limit is {MAX_FILE_LABEL})",
                   warn, problems)
             continue
         if st.st_size == 0:
-            skip(f"skipping {show(shown)}: file is empty", warn, problems)
+            skip(f"skipping {shown_name(shown)}: file is empty", warn, problems)
             continue
 
         try:
@@ -187,7 +188,7 @@ def _read_all(paths: Sequence[str | os.PathLike], warn: Warn) -> list[Document]:
             article = doc.text[doc.body_start:].replace("\ufeff", "")
             key = hashlib.sha256(" ".join(article.split()).encode("utf-8", "surrogatepass")).hexdigest()
             if key in seen_texts:
-                warn(f"skipping {show(doc.path)}: same text as {show(seen_texts[key])}")
+                warn(f"skipping {shown_name(doc.path)}: same text as {shown_name(seen_texts[key])}")
                 continue
             seen_texts[key] = doc.path
             docs.append(doc)
@@ -203,5 +204,5 @@ def _read_all(paths: Sequence[str | os.PathLike], warn: Warn) -> list[Document]:
 
 def _skipping(path: str, error: str) -> str:
     """``"skipping PATH: why"`` from an error message that may already start with the path."""
-    prefix = f"{show(path)}: "
-    return f"skipping {error}" if error.startswith(prefix) else f"skipping {show(path)}: {error}"
+    prefix = f"{shown_name(path)}: "
+    return f"skipping {error}" if error.startswith(prefix) else f"skipping {shown_name(path)}: {error}"

@@ -55,14 +55,6 @@ def fspath(p: Any) -> str:
     return s
 
 
-def show(path: str) -> str:
-    """The path for a one-line message: control characters (and lone surrogates) escaped."""
-    s = str(path)
-    if s.isprintable():
-        return s
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in s)
-
-
 def one_line(s: str | None) -> str | None:
     if not s:
         return None

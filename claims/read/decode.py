@@ -5,7 +5,7 @@ import codecs
 import re
 
 from claims.errors import InputError
-from claims.read.common import show
+from claims.display import shown_name
 
 
 def decode_bytes(data: bytes, path: str, *, declared: str | None = None) -> tuple[str, str]:
@@ -25,11 +25,11 @@ def decode_bytes(data: bytes, path: str, *, declared: str | None = None) -> tupl
             return _check_text(newlines(text), path), "utf-16"
     kind = _binary_kind(data)
     if kind:
-        raise InputError(f"{show(path)}: looks like a binary file ({kind}), not text")
+        raise InputError(f"{shown_name(path)}: looks like a binary file ({kind}), not text")
     if b"\x00" in data:
-        raise InputError(f"{show(path)}: looks like a binary file (it contains NUL bytes), not text")
+        raise InputError(f"{shown_name(path)}: looks like a binary file (it contains NUL bytes), not text")
     if _control_ratio(data) > 0.05:
-        raise InputError(f"{show(path)}: looks like a binary file (too many control characters), not text")
+        raise InputError(f"{shown_name(path)}: looks like a binary file (too many control characters), not text")
     try:
         return _check_text(newlines(data.decode("utf-8")), path), "utf-8"
     except UnicodeDecodeError as e:
@@ -47,7 +47,7 @@ def decode_bytes(data: bytes, path: str, *, declared: str | None = None) -> tupl
         if text is not None:
             return _check_text(newlines(text), path), enc
     raise InputError(
-        f"{show(path)}: not valid UTF-8 (byte 0x{bad_byte:02x} at offset {bad_offset}) and its encoding "
+        f"{shown_name(path)}: not valid UTF-8 (byte 0x{bad_byte:02x} at offset {bad_offset}) and its encoding "
         "could not be detected; convert it to UTF-8"
     )
 
@@ -107,7 +107,7 @@ def _control_ratio(data: bytes) -> float:
 
 def _check_text(text: str, path: str) -> str:
     if "\x00" in text:
-        raise InputError(f"{show(path)}: looks like a binary file (it contains NUL characters), not text")
+        raise InputError(f"{shown_name(path)}: looks like a binary file (it contains NUL characters), not text")
     return text
 
 

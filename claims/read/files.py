@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 
+from claims.display import shown_name
 from claims.errors import InputError
 from claims.read import common
 from claims.read.common import (
-    HTML_EXTENSIONS, JSON_EXTENSIONS, MAX_FILE_LABEL, Warn, ext, has_content, reason, show, skip,
+    HTML_EXTENSIONS, JSON_EXTENSIONS, MAX_FILE_LABEL, Warn, ext, has_content, reason, skip,
 )
 from claims.read.decode import decode_bytes, declared_charset
 from claims.read.html import html_article, looks_like_html
@@ -30,24 +31,24 @@ def read_file(path: str, warn: Warn, problems: list[str]) -> list[Document]:
         with open(path, "rb") as f:
             data = f.read(common.MAX_FILE_BYTES + 1)
     except OSError as e:
-        raise InputError(f"{show(path)}: cannot read: {reason(e)}") from None
+        raise InputError(f"{shown_name(path)}: cannot read: {reason(e)}") from None
     if len(data) > common.MAX_FILE_BYTES:  # grew since stat
-        skip(f"skipping {show(path)}: file is too large (the limit is {MAX_FILE_LABEL})", warn, problems)
+        skip(f"skipping {shown_name(path)}: file is too large (the limit is {MAX_FILE_LABEL})", warn, problems)
         return []
     kind = ext(path)
     declared = declared_charset(data) if kind in HTML_EXTENSIONS else None
     text, encoding = decode_bytes(data, path, declared=declared)
     if not has_content(text):
-        skip(f"skipping {show(path)}: file is empty", warn, problems)
+        skip(f"skipping {shown_name(path)}: file is empty", warn, problems)
         return []
     if is_claims_report(text):
-        raise InputError(f"{show(path)}: a claims report (written by this tool), not an article")
+        raise InputError(f"{shown_name(path)}: a claims report (written by this tool), not an article")
 
     kind = content_kind(kind, text)
     if kind == "html":
         body, meta = html_article(text.lstrip("\ufeff"))
         if not has_content(body):
-            skip(f"skipping {show(path)}: no visible article text in the page", warn, problems)
+            skip(f"skipping {shown_name(path)}: no visible article text in the page", warn, problems)
             return []
         return [Document(id="", path=path, text=body, title=meta.title, date=meta.date, encoding=encoding,
                          outlet=meta.outlet, url=meta.url)]
@@ -57,9 +58,9 @@ def read_file(path: str, warn: Warn, problems: list[str]) -> list[Document]:
     meta, matter = text_meta(text, markdown=(ext(path) == ".md"))
     body_start = matter.end if matter else 0
     if matter is not None and not matter.valid:
-        warn(f"{show(path)}: the front matter is not valid YAML; its metadata is ignored")
+        warn(f"{shown_name(path)}: the front matter is not valid YAML; its metadata is ignored")
     if not has_content(text[body_start:]):
-        skip(f"skipping {show(path)}: no article text after the front matter", warn, problems)
+        skip(f"skipping {shown_name(path)}: no article text after the front matter", warn, problems)
         return []
     return [Document(id="", path=path, text=text, title=meta.title, date=meta.date, encoding=encoding,
                      outlet=meta.outlet, url=meta.url, body_start=body_start)]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date as Date, datetime, timezone
 from typing import Any, Iterable, Mapping
 
+from claims.display import replace_surrogates
 from claims.read.common import one_line
 
 # Field names, matched case-insensitively, in order of preference.
@@ -66,14 +67,6 @@ def clean_str(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
     return one_line(replace_surrogates(value))
-
-
-def replace_surrogates(s: str) -> str:
-    """Lone UTF-16 surrogates (``"\\ud800"`` in JSON) cannot be written as UTF-8: use U+FFFD."""
-    return _SURROGATE.sub("\ufffd", s)
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _first(fields: Mapping[str, Any], keys: Iterable[str], convert) -> str | None:

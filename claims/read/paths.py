@@ -10,8 +10,9 @@ from __future__ import annotations
 import os
 import stat
 
+from claims.display import shown_name
 from claims.errors import InputError
-from claims.read.common import SUPPORTED_EXTENSIONS, Warn, ext, ext_label, reason, show, skip
+from claims.read.common import SUPPORTED_EXTENSIONS, Warn, ext, ext_label, reason, skip
 
 
 def expand(shown: str, warn: Warn, problems: list[str]) -> list[tuple[str, bool]]:
@@ -19,12 +20,12 @@ def expand(shown: str, warn: Warn, problems: list[str]) -> list[tuple[str, bool]
     try:
         st = os.stat(shown)
     except FileNotFoundError:
-        raise InputError(f"{show(shown)}: no such file or folder") from None
+        raise InputError(f"{shown_name(shown)}: no such file or folder") from None
     except OSError as e:
-        raise InputError(f"{show(shown)}: cannot read: {reason(e)}") from None
+        raise InputError(f"{shown_name(shown)}: cannot read: {reason(e)}") from None
     if not stat.S_ISDIR(st.st_mode):
         if ext(shown) not in SUPPORTED_EXTENSIONS:
-            skip(f"skipping {show(shown)}: unsupported file type {ext_label(shown)} "
+            skip(f"skipping {shown_name(shown)}: unsupported file type {ext_label(shown)} "
                  f"(supported: {', '.join(SUPPORTED_EXTENSIONS)})", warn, problems)
             return []
         return [(shown, True)]
@@ -32,7 +33,7 @@ def expand(shown: str, warn: Warn, problems: list[str]) -> list[tuple[str, bool]
     try:
         root = os.path.realpath(shown)
     except (OSError, ValueError) as e:
-        raise InputError(f"{show(shown)}: cannot read folder: {e}") from None
+        raise InputError(f"{shown_name(shown)}: cannot read folder: {e}") from None
     walk = _FolderWalk(root=root, warn=warn, problems=problems)
     walk.folder(shown, top=True)
     unsupported = ""
@@ -42,10 +43,10 @@ def expand(shown: str, warn: Warn, problems: list[str]) -> list[tuple[str, bool]
         unsupported = (f"{n} unsupported file{'s' if n != 1 else ''} "
                        f"({', '.join(kinds[:5])}{', ...' if len(kinds) > 5 else ''})")
     if not walk.found:  # one message: the unsupported files are why the folder has nothing to read
-        skip(f"skipping {show(shown)}: folder has no supported files ({', '.join(SUPPORTED_EXTENSIONS)})"
+        skip(f"skipping {shown_name(shown)}: folder has no supported files ({', '.join(SUPPORTED_EXTENSIONS)})"
              + (f", only {unsupported}" if unsupported else ""), warn, problems)
     elif unsupported:
-        warn(f"skipping {unsupported.replace(' (', f' in {show(shown)} (', 1)}")
+        warn(f"skipping {unsupported.replace(' (', f' in {shown_name(shown)} (', 1)}")
     return [(p, False) for p in walk.found]
 
 
@@ -70,8 +71,8 @@ class _FolderWalk:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as e:
             if top:
-                raise InputError(f"{show(folder)}: cannot read folder: {reason(e)}") from None
-            skip(f"skipping folder {show(folder)}: cannot read: {reason(e)}", self.warn, self.problems)
+                raise InputError(f"{shown_name(folder)}: cannot read folder: {reason(e)}") from None
+            skip(f"skipping folder {shown_name(folder)}: cannot read: {reason(e)}", self.warn, self.problems)
             return
         for entry in entries:
             if entry.name.startswith("."):
@@ -79,7 +80,7 @@ class _FolderWalk:
             path = os.path.join(folder, entry.name)
             try:
                 if entry.is_symlink() and not self._inside(path):
-                    skip(f"skipping {show(path)}: a symbolic link to outside {show(self.root)}",
+                    skip(f"skipping {shown_name(path)}: a symbolic link to outside {shown_name(self.root)}",
                          self.warn, self.problems)
                     continue
                 is_dir = entry.is_dir()

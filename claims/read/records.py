@@ -4,11 +4,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from claims.display import replace_surrogates, shown_name
 from claims.errors import InputError
-from claims.read.common import Warn, ext, has_content, json_reason, json_type, show, skip
+from claims.read.common import Warn, ext, has_content, json_reason, json_type, skip
 from claims.read.decode import newlines
 from claims.read.html import html_article, looks_like_html
-from claims.read.metadata import meta_from_fields, replace_surrogates
+from claims.read.metadata import meta_from_fields
 from claims.types import Document
 
 TEXT_FIELDS = ("text", "body", "content", "article")
@@ -32,16 +33,16 @@ def read_json(path: str, text: str, encoding: str, warn: Warn, problems: list[st
             try:
                 records.append((f"#{lineno}", json.loads(line)))
             except (ValueError, RecursionError) as e:
-                raise InputError(f"{show(path)}: invalid JSON on line {lineno}: {json_reason(e)}") from None
+                raise InputError(f"{shown_name(path)}: invalid JSON on line {lineno}: {json_reason(e)}") from None
     else:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as e:
-            raise InputError(f"{show(path)}: invalid JSON at line {e.lineno}, column {e.colno}: {e.msg}") from None
+            raise InputError(f"{shown_name(path)}: invalid JSON at line {e.lineno}, column {e.colno}: {e.msg}") from None
         except (ValueError, RecursionError) as e:  # a 5,000-digit number, 100,000 nested lists
-            raise InputError(f"{show(path)}: invalid JSON: {json_reason(e)}") from None
+            raise InputError(f"{shown_name(path)}: invalid JSON: {json_reason(e)}") from None
         if isinstance(data, dict) and str(data.get("schema", "")).startswith(("claims-report/", "claims-reviews/")):
-            raise InputError(f"{show(path)}: a claims report (written by this tool), not an article")
+            raise InputError(f"{shown_name(path)}: a claims report (written by this tool), not an article")
         if isinstance(data, dict) and _text_field(data) is None:
             wrapped = [data[k] for k in _WRAPPER_FIELDS if isinstance(data.get(k), list)]
             if len(wrapped) == 1:
@@ -51,22 +52,22 @@ def read_json(path: str, text: str, encoding: str, warn: Warn, problems: list[st
         elif isinstance(data, list):
             records.extend((f"#{i}", r) for i, r in enumerate(data, 1))
         else:
-            raise InputError(f"{show(path)}: expected a JSON object or a list of objects, found {json_type(data)}")
+            raise InputError(f"{shown_name(path)}: expected a JSON object or a list of objects, found {json_type(data)}")
 
     docs: list[Document] = []
     skipped: list[str] = []
     for suffix, rec in records:
         where = path + (suffix or "")
         if not isinstance(rec, dict):
-            skipped.append(f"{show(where)} is {json_type(rec)}, not an object")
+            skipped.append(f"{shown_name(where)} is {json_type(rec)}, not an object")
             continue
         field = _text_field(rec)
         if field is None:
-            skipped.append(f"{show(where)} has no text field ({', '.join(TEXT_FIELDS)})")
+            skipped.append(f"{shown_name(where)} has no text field ({', '.join(TEXT_FIELDS)})")
             continue
         body = _as_text(rec[field])
         if body is None:
-            skipped.append(f"{show(where)}: field {field!r} is {json_type(rec[field])}, not text")
+            skipped.append(f"{shown_name(where)}: field {field!r} is {json_type(rec[field])}, not text")
             continue
         body = replace_surrogates(newlines(body))
         meta = meta_from_fields(rec)
@@ -74,23 +75,23 @@ def read_json(path: str, text: str, encoding: str, warn: Warn, problems: list[st
             body, page_meta = html_article(body)
             meta = meta.or_else(page_meta)
         if not has_content(body):
-            skipped.append(f"{show(where)} has empty text")
+            skipped.append(f"{shown_name(where)} has empty text")
             continue
         if "\x00" in body:
-            raise InputError(f"{show(where)}: the text contains NUL characters")
+            raise InputError(f"{shown_name(where)}: the text contains NUL characters")
         docs.append(Document(id="", path=where, text=body, title=meta.title, date=meta.date, encoding=encoding,
                              outlet=meta.outlet, url=meta.url))
 
     if skipped:
         first = skipped[0]
         more = f" (and {len(skipped) - 1} more)" if len(skipped) > 1 else ""
-        msg = f"skipping {len(skipped)} record{'s' if len(skipped) != 1 else ''} in {show(path)}: {first}{more}"
+        msg = f"skipping {len(skipped)} record{'s' if len(skipped) != 1 else ''} in {shown_name(path)}: {first}{more}"
         if docs:
             warn(msg)
         else:
             skip(msg, warn, problems)
     elif not records:
-        skip(f"skipping {show(path)}: no records in the file", warn, problems)
+        skip(f"skipping {shown_name(path)}: no records in the file", warn, problems)
     return docs
 
 

@@ -257,7 +257,7 @@ def test_json_records_without_text(tmp_path):
 def test_error_messages_escape_control_characters_in_names(tmp_path):
     f = tmp_path / "evil\nname.txt"
     msg = read_error([f])
-    assert "evil\\nname.txt" in msg
+    assert "evil<U+000A>name.txt" in msg  # one line, the character named (claims.display.shown_name)
 
 
 # ------------------------------------------------------------------ good input
