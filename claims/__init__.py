@@ -14,14 +14,15 @@ __version__ = "0.1.0"
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # heavy imports stay lazy so `claims --help` is instant
-    from claims.pipeline import Report
+    from claims.pipeline import RunOptions, RunResult
 
 
-def report(paths, **options) -> "Report":
-    """Run the pipeline on files or folders and return the :class:`~claims.pipeline.Report`."""
+def report(paths, options: "RunOptions | None" = None, **changes) -> "RunResult":
+    """Run the pipeline on files or folders (:func:`claims.pipeline.run`): the
+    :class:`~claims.pipeline.RunResult`, ready to ``write`` as a report."""
     from claims.pipeline import run
 
-    return run(paths, **options)
+    return run(paths, options, **changes)
 
 
 __all__ = ["report", "__version__"]

@@ -76,8 +76,8 @@ def _unexpected(e: Exception, verbose: bool) -> None:
     raise typer.Exit(1)
 
 
-@app.command()
-def report(
+@app.command("report")
+def report_command(
     paths: List[Path] = typer.Argument(..., help="Article files or folders (.txt .md .html .json .jsonl)."),
     out: Path = typer.Option(Path("reports/report.html"), "--out", "-o", help="HTML report to write."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="JSON report (default: next to --out)."),
@@ -94,7 +94,7 @@ def report(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log the time of each stage."),
 ) -> None:
     """Compare the claims in PATHS and write an HTML discrepancy report plus the same data as JSON."""
-    from claims.pipeline import run
+    from claims.pipeline import RunOptions, run
 
     json_out = json_out or out.with_suffix(".json")
     warn, log = _printers(quiet, verbose)
@@ -111,12 +111,12 @@ def report(
             from claims.reviews import load_reviews
 
             decisions = load_reviews(reviews)
-        result = run(
-            paths, model=model, settings=_settings(cluster_distance, min_score, max_flags, model),
+        result = run(paths, RunOptions(
+            model=model, settings=_settings(cluster_distance, min_score, max_flags),
             use_cache=not no_cache, cache_dir=cache_dir, workers=workers, device=device, progress=not quiet,
             reviews=decisions, warn=warn, log=log,
-        )
-        result.write(out, json_out)
+        ))
+        data = result.write(out, json_out)
     except ClaimsError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(e.exit_code)
@@ -134,7 +134,7 @@ def report(
         kinds = ", ".join(f"{n} {k}" for k, n in sorted(Counter(f.kind for f in result.flags).items()))
         typer.echo(f"{len(result.documents)} documents, {result.n_claims} claims, {len(result.findings)} findings "
                    f"from {len(result.flags)} flags" + (f" ({kinds})" if kinds else " (no disagreements found)"))
-        carried = result.data.get("reviews_carried")
+        carried = data.get("reviews_carried")
         if carried:
             typer.echo(f"reviews: carried {carried['carried']} of {carried['decisions']} decisions"
                        + (f"; {carried['unplaced']} could not be placed (their finding is not in this report)"
@@ -142,8 +142,8 @@ def report(
         typer.echo(f"wrote {out} and {json_out}")
 
 
-@app.command()
-def feed(
+@app.command("feed")
+def feed_command(
     paths: List[Path] = typer.Argument(..., help="A feed: JSONL exports, saved pages, folders, in any mix."),
     out: Path = typer.Option(Path("reports/feed"), "--out", "-o", help="Folder for one report per event and index.html/index.json."),
     model: Optional[str] = typer.Option(None, "--model", help="Local sentence-transformers model folder, or a name under models/."),
@@ -159,14 +159,15 @@ def feed(
 
     try:
         from claims.feed import run_feed
+        from claims.pipeline import RunOptions
 
         decisions = None
         if reviews is not None:
             from claims.reviews import load_reviews
 
             decisions = load_reviews(reviews)
-        result = run_feed(paths, out, model=model, use_cache=not no_cache, cache_dir=cache_dir, reviews=decisions,
-                          ray=ray, progress=not quiet, warn=warn, log=log)
+        result = run_feed(paths, out, RunOptions(model=model, use_cache=not no_cache, cache_dir=cache_dir,
+                                                 reviews=decisions, progress=not quiet, warn=warn, log=log), ray=ray)
         index = result.write()
     except ClaimsError as e:
         typer.echo(f"error: {e}", err=True)
@@ -184,13 +185,12 @@ def feed(
         typer.echo(f"wrote {index[0]} and {len(result.compared)} event reports in {out}")
 
 
-def _settings(cluster_distance: float | None, min_score: float | None, max_flags: int | None = None,
-              model: str | None = None):
-    """The settings tree calibrated for ``model``, with the options the user gave on top."""
-    from claims.embed import calibration_for
+def _settings(cluster_distance: float | None, min_score: float | None, max_flags: int | None = None):
+    """The default settings with the options the user gave (the run adds the model's own thresholds
+    for the rest)."""
     from claims.settings import Settings
 
-    settings = Settings().for_model(calibration_for(model))
+    settings = Settings()
     if cluster_distance is not None:
         settings.cluster.distance_threshold = cluster_distance
     if min_score is not None:

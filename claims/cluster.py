@@ -12,7 +12,8 @@ bounded by ``bucket_size`` squared, never n squared; time grows linearly with n.
 The seeds and other small events fit in one bucket, where the result is exact.
 
 A clusterer is anything with ``fit(vectors) -> labels``. ``Neighbours`` (the
-k-NN graph) is built here too and shared with candidate blocking.
+k-NN graph) is built here too and shared with candidate blocking. The defaults
+(and the reasons for them) are :class:`claims.settings.ClusterSettings`.
 """
 from __future__ import annotations
 
@@ -21,11 +22,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-# Measured on the seeds and the held-out events (README, "Choosing the threshold"):
-# at 0.45 the gold paraphrase pairs share clusters while unrelated claims stay apart.
-DEFAULT_DISTANCE = 0.45
-DEFAULT_K = 10
-BUCKET_SIZE = 1000
+from claims.settings import ClusterSettings
+from claims.types import Claim, Cluster
+
+_DEFAULTS = ClusterSettings()
 
 
 @dataclass
@@ -36,10 +36,10 @@ class Neighbours:
     similarity: np.ndarray
 
     @classmethod
-    def build(cls, vectors: np.ndarray, k: int = DEFAULT_K, buckets: list[np.ndarray] | None = None) -> "Neighbours":
+    def build(cls, vectors: np.ndarray, k: int = _DEFAULTS.neighbours, buckets: list[np.ndarray] | None = None) -> "Neighbours":
         """k-NN by dot products of unit vectors, searched within each bucket of similar claims.
 
-        With one bucket (any corpus up to ``BUCKET_SIZE`` claims) the result is exact; past
+        With one bucket (any corpus up to ``bucket_size`` claims) the result is exact; past
         that a claim's neighbours are looked for among the claims k-means put beside it,
         which keeps the cost at n x bucket instead of n x n. Rows with fewer than k
         candidates are padded with the claim itself at similarity -1 (never a candidate).
@@ -69,7 +69,7 @@ class Neighbours:
 
 
 class AgglomerativeClusterer:
-    def __init__(self, distance_threshold: float = DEFAULT_DISTANCE, bucket_size: int = BUCKET_SIZE,
+    def __init__(self, distance_threshold: float = _DEFAULTS.distance_threshold, bucket_size: int = _DEFAULTS.bucket_size,
                  random_state: int = 0):
         self.distance_threshold = distance_threshold
         self.bucket_size = bucket_size
@@ -115,3 +115,17 @@ class AgglomerativeClusterer:
                 split = np.array_split(idx, math.ceil(len(idx) / self.bucket_size))
             pending.extend(split)
         return sorted(done, key=lambda b: int(b[0]))
+
+
+def clusters_of(claims: list[Claim]) -> list[Cluster]:
+    """Clusters with more than one claim (``Claim.cluster`` set), labelled by their shortest claim."""
+    members: dict[int, list[Claim]] = {}
+    for c in claims:
+        members.setdefault(c.cluster, []).append(c)
+    out = []
+    for label, group in sorted(members.items()):
+        if len(group) < 2:
+            continue
+        name = min((c.text for c in group), key=len)
+        out.append(Cluster(label, [c.id for c in group], name[:90]))
+    return out

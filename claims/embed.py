@@ -283,3 +283,20 @@ class CachedEmbedder:
         for i, v in found.items():
             vectors[i] = v
         return vectors
+
+
+def encode_cached(embedder: Embedder, texts: Sequence[str], *, use_cache: bool = True,
+                  cache_dir: str | os.PathLike | None = None, warn: Callable[[str], None] | None = None,
+                  progress: Callable[[int], None] | None = None) -> tuple[np.ndarray, int]:
+    """``embedder``'s vectors of ``texts`` through the on-disk cache (closed however encoding ends),
+    and how many came from the cache. ``use_cache=False`` encodes everything."""
+    if not use_cache:
+        return embedder.encode(texts, progress), 0
+    from claims.cache import EmbeddingCache, default_cache_dir
+
+    cache = EmbeddingCache(Path(cache_dir) if cache_dir else default_cache_dir(), embedder.model_id, warn=warn)
+    try:
+        encoder = CachedEmbedder(embedder, cache)
+        return encoder.encode(texts, progress), encoder.hits
+    finally:
+        cache.close()

@@ -1,33 +1,90 @@
-"""The whole pipeline, stage by stage: read → clean → split → extract → embed → cluster → score → report.
+"""The whole pipeline: read, then the stages of :mod:`claims.stages`, then the report.
 
-``run(paths)`` is the Python API behind ``claims report``; every stage is a
-plain function of the modules named after it, so a notebook can also call
-them one at a time.
+::
+
+    read -> list[Document] -clean-> Cleaned -split-> Spans -extract-> Claims -embed-> Embedded
+      -cluster-> Clustered -candidates-> Candidates -compare-> Compared -verify-> list[Flag]
+      -findings-> list[Finding]  => RunResult (.write() saves the HTML and JSON report)
+
+``run(paths)`` is the Python API behind ``claims report``. A run's options are one
+:class:`RunOptions`; its stages are one :class:`Stages`, the defaults built in
+:func:`default_stages`. Replace any of them the way BERTopic takes its steps::
+
+    Pipeline(RunOptions(model="fast"), verify=MyVerifier()).run(["articles/"])
 """
 from __future__ import annotations
 
 import dataclasses
 import functools
 import os
-import sys
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
-import numpy as np
-
-from claims.display import has_surrogates, replace_surrogates, shown_name
-from claims.findings import Finding, build_findings
-from claims.reporting.build import build_report_data
+from claims.display import encodable, replace_surrogates, shown_document
 from claims.settings import Settings
-from claims.types import Claim, Cluster, Document, Flag, Span, StageTiming
+from claims.stages import (
+    CandidatesStage, CleanStage, ClusterStage, CompareStage, EmbedStage, ExtractStage, FindingsStage, RunContext,
+    SplitStage, StageProtocol, VerifyStage,
+)
+from claims.types import (
+    Candidates, Claim, Claims, Cleaned, Cluster, Clustered, Compared, Document, Embedded, Finding, Flag, Spans,
+    StageTiming,
+)
+
+if TYPE_CHECKING:
+    from claims.compare import Comparator
+    from claims.embed import Embedder
+    from claims.reviews import Reviews
 
 
 @dataclass
-class Report:
-    """Everything a run found; ``data`` is the JSON contract, ``write`` saves HTML and JSON."""
+class RunOptions:
+    """How to run: every option of ``run``, ``Pipeline`` and the feed, in one place."""
+
+    model: str | os.PathLike | None = None  # "fast", a name under models/, a folder; None: all-MiniLM-L6-v2
+    embedder: Embedder | None = None  # a loaded model (reused across runs); overrides ``model``
+    settings: Settings | None = None  # None: Settings(); the model's calibration fills what you did not set
+    comparators: list[Comparator] | None = None  # None: claims.compare.default_comparators()
+    use_cache: bool = True  # the on-disk embedding cache
+    cache_dir: str | os.PathLike | None = None  # None: $CLAIMS_CACHE_DIR, else ~/.cache/claims
+    workers: int = 1  # processes for a transformer's embedding
+    device: str = "cpu"  # cpu, cuda or auto, for a transformer; a static model runs on numpy
+    progress: bool = False  # progress bars on a terminal
+    reviews: Reviews | None = None  # earlier review decisions to carry into the report
+    warn: Callable[[str], None] | None = None
+    log: Callable[[str], None] | None = None
+
+
+@dataclass
+class Stages:
+    """One object per stage, in the order they run (see :mod:`claims.stages` for their types)."""
+
+    clean: StageProtocol
+    split: StageProtocol
+    extract: StageProtocol
+    embed: StageProtocol
+    cluster: StageProtocol
+    candidates: StageProtocol
+    compare: StageProtocol
+    verify: StageProtocol
+    findings: StageProtocol
+
+
+def default_stages(options: RunOptions) -> Stages:
+    """The built-in stages, configured by ``options``: the one place the defaults are made."""
+    return Stages(
+        clean=CleanStage(), split=SplitStage(), extract=ExtractStage(),
+        embed=EmbedStage(options.embedder, model=options.model, device=options.device, workers=options.workers,
+                         use_cache=options.use_cache, cache_dir=options.cache_dir),
+        cluster=ClusterStage(), candidates=CandidatesStage(), compare=CompareStage(options.comparators),
+        verify=VerifyStage(), findings=FindingsStage(),
+    )
+
+
+@dataclass
+class RunResult:
+    """Everything a run found. ``data`` is the JSON contract, built when asked; ``write`` saves HTML and JSON."""
 
     documents: list[Document]
     claims: list[Claim]
@@ -40,7 +97,7 @@ class Report:
     n_candidate_pairs: int = 0
     dropped: dict[str, int] = field(default_factory=dict)  # cleaning: reason -> paragraphs
     cache_hits: int = 0
-    reviews: dict | None = None
+    reviews: Reviews | None = None
     inputs: list[str] = field(default_factory=list)  # the paths read, so write() can refuse to overwrite one
     notes: list[str] = field(default_factory=list)  # what the reader of the report must know: nothing to compare, cuts
     limits: dict[str, dict] = field(default_factory=dict)  # each limit that cut something: what was kept of how much
@@ -50,20 +107,24 @@ class Report:
     def n_claims(self) -> int:
         return len(self.claims)
 
-    @functools.cached_property
+    @property
     def data(self) -> dict:
-        """The report data (built on first use, then kept: a report is not changed after the run)."""
-        data = build_report_data(dataclasses.replace(self, documents=[_for_display(d) for d in self.documents]))
+        """The report data as the result is now (built on every read: keep it if you need it twice),
+        with the review decisions applied."""
+        from claims.reporting.build import build_report_data
+
+        data = build_report_data(dataclasses.replace(self, documents=[shown_document(d) for d in self.documents]))
         if self.reviews is not None:
             from claims.reviews import apply_reviews
 
             data = apply_reviews(data, self.reviews)
         return data
 
-    def write(self, html_path: str | os.PathLike | None = None, json_path: str | os.PathLike | None = None) -> None:
+    def write(self, html_path: str | os.PathLike | None = None, json_path: str | os.PathLike | None = None) -> dict:
         """Write the HTML and JSON report as a pair: both new, or (on any failure) both as they were.
 
-        Refuses (OutputError) a path that is one of the inputs, or the same file twice.
+        Refuses (OutputError) a path that is one of the inputs, or the same file twice. Returns the
+        data written.
         """
         from claims.atomic import write_all
         from claims.outputs import check_outputs
@@ -82,6 +143,119 @@ class Report:
             files.append((html_path, lambda: (replace_surrogates(piece) for piece in render_html_chunks(data))))
         write_all(files)
         self.timings.append(StageTiming("report", time.perf_counter() - started, len(self.flags)))
+        return data
+
+
+class Pipeline:
+    """The stages of a run, made once and reused: a loaded model stays loaded between runs.
+
+    ``Pipeline(options)`` runs the built-in stages; ``Pipeline(options, embed=MyEmbedStage())``
+    replaces one (any stage name of :class:`Stages`), ``Pipeline(options, stages=Stages(...))`` all.
+    """
+
+    def __init__(self, options: RunOptions | None = None, *, stages: Stages | None = None,
+                 **replaced: StageProtocol):
+        self.options = options or RunOptions()
+        unknown = set(replaced) - {f.name for f in dataclasses.fields(Stages)}
+        if unknown:
+            raise TypeError(f"no stage named {', '.join(sorted(unknown))} (stages: "
+                            f"{', '.join(f.name for f in dataclasses.fields(Stages))})")
+        self.stages = dataclasses.replace(stages or default_stages(self.options), **replaced)
+
+    def run(self, paths: Sequence[str | os.PathLike] | str | os.PathLike) -> RunResult:
+        """Read the articles at ``paths`` (files or folders) and compare them."""
+        from claims.read import read_documents
+
+        paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+        started = time.perf_counter()
+        documents = read_documents(paths, warn=self.options.warn)
+        read = StageTiming("read", time.perf_counter() - started, len(documents))
+        if self.options.log:
+            self.options.log(f"read: {read.seconds:.2f}s ({len(documents)} items)")
+        return self.compare(documents, inputs=paths, timings=[read])
+
+    def compare(self, documents: list[Document], *, inputs: Sequence[str | os.PathLike] = (),
+                timings: list[StageTiming] | None = None) -> RunResult:
+        """Every stage after reading, on ``documents`` (one event of a feed, or read by you).
+
+        ``inputs`` are the paths they came from, which :meth:`RunResult.write` will not overwrite.
+        """
+        options, stages = self.options, self.stages
+        ctx = RunContext(settings=options.settings or Settings(), warn=options.warn, log=options.log,
+                         progress=options.progress, timings=list(timings or []))
+        for f in dataclasses.fields(Stages):  # a model loads here, timed apart from the stage
+            prepare = getattr(getattr(stages, f.name), "prepare", None)
+            if prepare:
+                prepare(ctx)
+        # the comparators' own sections, then the model's thresholds for whatever the caller left
+        ctx.settings = ctx.settings.with_comparators(getattr(stages.compare, "comparators", ())).for_model(
+            getattr(stages.embed, "calibration", None))
+
+        step = functools.partial(self._timed, ctx=ctx)
+        cleaned: Cleaned = step(stages.clean, [encodable(d) for d in documents])
+        spans: Spans = step(stages.split, cleaned)
+        claims: Claims = step(stages.extract, spans)
+        embedded: Embedded = step(stages.embed, claims)
+        clustered: Clustered = step(stages.cluster, embedded)
+        candidates: Candidates = step(stages.candidates, clustered)
+        compared: Compared = step(stages.compare, candidates)
+        flags: list[Flag] = self._ranked(step(stages.verify, compared), compared, ctx)
+        final = dataclasses.replace(compared, flags=flags)
+        findings: list[Finding] = step(stages.findings, final)
+        return RunResult(
+            documents=final.documents, claims=final.claims, clusters=final.clusters, flags=flags, findings=findings,
+            timings=ctx.timings, settings=ctx.settings, model_name=ctx.model_name or type(stages.embed).__name__,
+            model_load_seconds=ctx.model_load_seconds, n_candidate_pairs=len(final.pairs), dropped=cleaned.dropped,
+            cache_hits=ctx.cache_hits, reviews=options.reviews, inputs=[os.fspath(p) for p in inputs],
+            notes=ctx.notes, limits=ctx.limits,
+        )
+
+    @staticmethod
+    def _timed(stage: StageProtocol, data: Any, ctx: RunContext) -> Any:
+        """``stage.run(data)``, its time and item count recorded."""
+        started = time.perf_counter()
+        out = stage.run(data, ctx)
+        items = getattr(stage, "items", None)
+        ctx.timed(stage.name, started, items(out) if items else 0)
+        return out
+
+    @staticmethod
+    def _ranked(flags: list[Flag], compared: Compared, ctx: RunContext) -> list[Flag]:
+        """The verifier's flags ranked, then cut to ``settings.limits.flags`` (best first: the cut
+        drops the least sure)."""
+        from claims.compare import ScoringContext
+        from claims.score import rank_flags
+
+        flags = rank_flags(flags, ScoringContext.of(compared, ctx.settings))
+        limit = ctx.settings.limits.flags
+        if len(flags) > limit:
+            found = len(flags)
+            flags = flags[:limit]
+            ctx.announce("flags", f"showing {limit:,} of {found:,} flags, the highest scored "
+                         "(settings.limits.flags, --max-flags)", limit=limit, shown=limit, found=found)
+        return flags
+
+
+def run(paths: Sequence[str | os.PathLike] | str | os.PathLike, options: RunOptions | None = None,
+        **changes: Any) -> RunResult:
+    """Read articles at ``paths`` and find where they disagree.
+
+    ``options`` (:class:`RunOptions`), or its fields as keywords: ``run(paths, model="fast")``,
+    ``run(paths, embedder=loaded, use_cache=False)``; both: the keywords change ``options``.
+    Pass a loaded ``embedder`` to reuse a model across calls; add a comparator with
+    ``comparators=[*default_comparators(), MyComparator()]``. The embedding thresholds are the
+    model's own (its folder's ``claims-settings.json``) unless you set them in ``settings``.
+    """
+    return Pipeline(make_options(options, **changes)).run(paths)
+
+
+def make_options(options: RunOptions | None = None, **changes: Any) -> RunOptions:
+    """``options`` (default: ``RunOptions()``) with ``changes``; a misspelt name is a TypeError listing them."""
+    try:
+        return dataclasses.replace(options or RunOptions(), **changes)
+    except TypeError as e:
+        names = ", ".join(f.name for f in dataclasses.fields(RunOptions))
+        raise TypeError(f"{e}; the options are: {names}") from None
 
 
 def report_json_text(data: dict) -> str:
@@ -105,276 +279,3 @@ def report_json_text(data: dict) -> str:
     return "{\n " + ",\n ".join(lines) + "\n}\n"
 
 
-class _Progress:
-    """tqdm bars on a terminal; nothing when quiet or not a terminal."""
-
-    def __init__(self, enabled: bool):
-        self.enabled = enabled and sys.stderr.isatty()
-
-    @contextmanager
-    def stage(self, name: str, total: int | None) -> Iterator[Callable[[int], None]]:
-        if not self.enabled or not total:
-            yield lambda n: None
-            return
-        from tqdm import tqdm
-
-        with tqdm(total=total, desc=f"{name:>8}", unit="it", leave=False, file=sys.stderr) as bar:
-            yield bar.update
-
-
-def _cache_for(embedder, cache_dir, warn):
-    from claims.cache import EmbeddingCache, default_cache_dir
-
-    return EmbeddingCache(Path(cache_dir) if cache_dir else default_cache_dir(), embedder.model_id, warn=warn)
-
-
-def run(
-    paths: Sequence[str | os.PathLike] | str | os.PathLike,
-    *,
-    model: str | os.PathLike | None = None,
-    embedder=None,
-    settings: Settings | None = None,
-    use_cache: bool = True,
-    cache_dir: str | os.PathLike | None = None,
-    workers: int = 1,
-    device: str = "cpu",
-    progress: bool = False,
-    reviews=None,
-    comparators: list | None = None,
-    warn: Callable[[str], None] | None = None,
-    log: Callable[[str], None] | None = None,
-) -> Report:
-    """Read articles at ``paths`` and find where they disagree.
-
-    ``embedder`` (anything with ``model_id`` and ``encode``) overrides ``model``;
-    pass one to reuse a loaded model across runs. ``comparators`` replaces the
-    built-in list (:func:`claims.compare.default_comparators`): add a plug-in there.
-    ``device`` (cpu, cuda, auto) places a transformer; a static model always runs on numpy.
-
-    The embedding thresholds (cosine gates) are the model's own: ``settings`` left at their
-    code defaults take the values in the model folder's ``claims-settings.json``
-    (:meth:`claims.settings.Settings.for_model`); values you set are kept.
-    """
-    from claims.read import read_documents
-
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
-    paths = list(paths)
-    t = time.perf_counter()
-    documents = [_encodable(d) for d in read_documents(paths, warn=warn)]
-    timings = [StageTiming("read", time.perf_counter() - t, len(documents))]
-    if log:
-        log(f"read: {timings[0].seconds:.2f}s ({len(documents)} items)")
-    return compare_documents(
-        documents, inputs=paths, model=model, embedder=embedder, settings=settings, use_cache=use_cache,
-        cache_dir=cache_dir, workers=workers, device=device, progress=progress, reviews=reviews,
-        comparators=comparators, warn=warn, log=log, timings=timings,
-    )
-
-
-def compare_documents(
-    documents: list[Document],
-    *,
-    inputs: Sequence[str | os.PathLike] = (),
-    model: str | os.PathLike | None = None,
-    embedder=None,
-    settings: Settings | None = None,
-    use_cache: bool = True,
-    cache_dir: str | os.PathLike | None = None,
-    workers: int = 1,
-    device: str = "cpu",
-    progress: bool = False,
-    reviews=None,
-    comparators: list | None = None,
-    warn: Callable[[str], None] | None = None,
-    log: Callable[[str], None] | None = None,
-    timings: list[StageTiming] | None = None,
-) -> Report:
-    """Everything after reading: clean, split, extract, embed, cluster, score, group into findings.
-
-    ``documents`` are already read (:func:`claims.read.read_documents`, or one event of a feed);
-    ``inputs`` are the paths they came from, which ``Report.write`` will not overwrite.
-    """
-    from claims.candidates import candidate_pairs
-    from claims.clean import clean
-    from claims.cluster import AgglomerativeClusterer, Neighbours
-    from claims.compare import ScoringContext
-    from claims.extract import extract_all
-    from claims.score import score
-    from claims.split import claim_spans, sentences
-
-    settings = settings or Settings()
-    bars = _Progress(progress)
-    timings = timings if timings is not None else []
-
-    def timed(stage: str, started: float, items: int) -> None:
-        timings.append(StageTiming(stage, time.perf_counter() - started, items))
-        if log:
-            log(f"{stage}: {timings[-1].seconds:.2f}s ({items} items)")
-
-    t = time.perf_counter()
-    cleaned = [clean(d) for d in documents]
-    dropped: dict[str, int] = {}
-    for c in cleaned:
-        for _, reason in c.dropped:
-            dropped[reason] = dropped.get(reason, 0) + 1
-    documents = [
-        d if d.title or not c.title else dataclasses.replace(d, title=c.title)
-        for d, c in zip(documents, cleaned)
-    ]
-    timed("clean", t, sum(len(c.spans) for c in cleaned))
-
-    notes: list[str] = []
-    limits: dict[str, dict] = {}
-
-    def announce(setting: str, message: str, **counts: int) -> None:
-        limits[setting] = counts
-        notes.append(message)
-        if warn:
-            warn(message)
-
-    t = time.perf_counter()
-    spans = []
-    max_chars, max_claims = settings.limits.document_chars, settings.limits.claims_per_document
-    long_docs, crowded_docs, claims_found = [], [], 0
-    with bars.stage("split", len(cleaned)) as tick:
-        for c in cleaned:
-            if len(c.doc.text) > max_chars:  # split only the start; the text stays whole so offsets hold
-                long_docs.append(c.doc.name)
-                c = dataclasses.replace(c, spans=[Span(s.doc, s.start, min(s.end, max_chars))
-                                                  for s in c.spans if s.start < max_chars])
-            doc_spans = claim_spans(sentences(c), c.doc.text)
-            claims_found += len(doc_spans)
-            if len(doc_spans) > max_claims:
-                crowded_docs.append(c.doc.name)
-                doc_spans = doc_spans[:max_claims]
-            spans.extend(doc_spans)
-            tick(1)
-    timed("split", t, len(spans))
-    if long_docs:
-        announce("document_chars", f"only the first {max_chars:,} characters of {_names(long_docs)} were read "
-                 "for claims (settings.limits.document_chars)", limit=max_chars, documents=len(long_docs))
-    if crowded_docs:
-        announce("claims_per_document", f"kept the first {max_claims:,} claims of {_names(crowded_docs)}: "
-                 f"showing {len(spans):,} of {claims_found:,} claims (settings.limits.claims_per_document)",
-                 limit=max_claims, shown=len(spans), found=claims_found, documents=len(crowded_docs))
-
-    t = time.perf_counter()
-    with bars.stage("extract", len(spans)) as tick:
-        claims = extract_all(spans, tick)
-    timed("extract", t, len(claims))
-    if len({c.doc for c in claims}) < 2:  # a headline only, "***": a report, not a crash
-        notes.append(_nothing_to_compare(documents, claims))
-        if warn:
-            warn(notes[-1])
-
-    t = time.perf_counter()
-    load_seconds = 0.0
-    if embedder is None:
-        from claims.embed import load_embedder
-
-        embedder = load_embedder(model, device=device, workers=workers)
-        load_seconds = time.perf_counter() - t
-        timed("load model", t, 1)
-    settings = settings.for_model(getattr(embedder, "calibration", None))
-    cache_hits = 0
-    t = time.perf_counter()
-    encoder = embedder
-    if use_cache:
-        from claims.embed import CachedEmbedder
-
-        encoder = CachedEmbedder(embedder, _cache_for(embedder, cache_dir, warn))
-    # each distinct text once: repeated wire paragraphs are the same vectors
-    distinct = list(dict.fromkeys(c.text for c in claims))
-    with bars.stage("embed", len(distinct)) as tick:
-        vectors = encoder.encode(distinct, tick) if claims else np.zeros((0, 1), np.float32)
-    if claims and len(distinct) < len(claims):
-        row = {text: i for i, text in enumerate(distinct)}
-        vectors = vectors[[row[c.text] for c in claims]]
-    if use_cache:
-        cache_hits = encoder.hits
-        encoder.cache.close()
-    timed("embed", t, len(claims))
-
-    t = time.perf_counter()
-    clusterer = AgglomerativeClusterer(settings.cluster.distance_threshold, settings.cluster.bucket_size)
-    buckets = clusterer.buckets(vectors)
-    labels = clusterer.fit(vectors, buckets)
-    neighbours = Neighbours.build(vectors, settings.cluster.neighbours, buckets) if len(claims) > 1 else None
-    for c, label in zip(claims, labels):
-        c.cluster = int(label)
-    clusters = _clusters(claims)
-    timed("cluster", t, len(clusters))
-
-    t = time.perf_counter()
-    pairs = candidate_pairs(claims, vectors, neighbours, labels, settings.candidates) if neighbours else []
-    timed("candidates", t, len(pairs))
-
-    t = time.perf_counter()
-    ctx = ScoringContext(
-        documents={d.id: _for_display(d) for d in documents},  # explanations name the files
-        claims={c.id: c for c in claims},
-        index={c.id: i for i, c in enumerate(claims)}, vectors=vectors, settings=settings,
-    )
-    with bars.stage("score", len(pairs)) as tick:
-        flags = score(claims, pairs, ctx, comparators=comparators, progress=tick)
-    timed("score", t, len(flags))
-    if len(flags) > settings.limits.flags:  # ranked best first: the cut drops the least sure
-        found = len(flags)
-        flags = flags[: settings.limits.flags]
-        announce("flags", f"showing {len(flags):,} of {found:,} flags, the highest scored "
-                 "(settings.limits.flags, --max-flags)", limit=settings.limits.flags, shown=len(flags), found=found)
-
-    findings = build_findings(flags, ctx.claims, ctx.documents)
-    return Report(
-        documents=documents, claims=claims, clusters=clusters, flags=flags, findings=findings, timings=timings,
-        settings=settings, model_name=getattr(embedder, "name", embedder.model_id),
-        model_load_seconds=load_seconds, n_candidate_pairs=len(pairs), dropped=dropped,
-        cache_hits=cache_hits, reviews=reviews, inputs=[os.fspath(p) for p in inputs], notes=notes,
-        limits=limits,
-    )
-
-
-_NAMES_IN_MESSAGE = 3  # a warning naming 5,000 files would not be one readable line
-
-
-def _names(names: list[str]) -> str:
-    """'a.txt, b.txt, c.txt and 4 more documents', for a one-line message."""
-    listed = ", ".join(shown_name(n) for n in names[:_NAMES_IN_MESSAGE])
-    more = len(names) - _NAMES_IN_MESSAGE
-    return listed + (f" and {more} more documents" if more > 0 else "")
-
-
-def _encodable(doc: Document) -> Document:
-    """``doc`` with lone surrogates (JSON "\\ud800") in its text fields made U+FFFD, lengths kept,
-    so the tokenizer and the report can encode them and every offset stays valid."""
-    changes = {f: replace_surrogates(getattr(doc, f)) for f in ("text", "title", "date", "outlet", "url")
-               if isinstance(getattr(doc, f), str) and has_surrogates(getattr(doc, f))}
-    return dataclasses.replace(doc, **changes) if changes else doc
-
-
-def _for_display(doc: Document) -> Document:
-    """``doc`` with its path as a reader should see it (undecodable bytes, bidi controls visible)."""
-    shown = shown_name(doc.path)
-    return doc if shown == doc.path else dataclasses.replace(doc, path=shown)
-
-
-def _nothing_to_compare(documents: list[Document], claims: list[Claim]) -> str:
-    with_claims = len({c.doc for c in claims})
-    return (f"nothing to compare: {with_claims} of {len(documents)} document{'s' if len(documents) != 1 else ''} "
-            f"held a checkable claim ({len(claims)} claim{'s' if len(claims) != 1 else ''}); "
-            "disagreements need claims from two documents")
-
-
-def _clusters(claims: list[Claim]) -> list[Cluster]:
-    """Clusters with more than one claim, labelled by their most central-looking (shortest) claim."""
-    members: dict[int, list[Claim]] = {}
-    for c in claims:
-        members.setdefault(c.cluster, []).append(c)
-    out = []
-    for label, group in sorted(members.items()):
-        if len(group) < 2:
-            continue
-        name = min((c.text for c in group), key=len)
-        out.append(Cluster(label, [c.id for c in group], name[:90]))
-    return out

@@ -87,13 +87,19 @@ def score(claims: list[Claim], pairs: list[tuple[int, int]], ctx: ScoringContext
         if old is None or (f.score, kind_info(f.kind).specificity) > (old.score, kind_info(old.kind).specificity):
             best[key] = f
     min_score = ctx.settings.score.min_score
-    flags = _collapse_repeats([f for f in best.values() if f.score >= min_score], ctx)
-    for f in flags:
-        f.id = flag_id(ctx.claims[f.a], ctx.claims[f.b], ctx)
+    return rank_flags(_collapse_repeats([f for f in best.values() if f.score >= min_score], ctx), ctx)
+
+
+def rank_flags(flags: list[Flag], ctx: ScoringContext) -> list[Flag]:
+    """``flags`` scored at least ``min_score``, each with its stable id and the cluster both claims
+    share, best first. Ranked flags come out as they went in, so the pipeline ranks the verifier's
+    flags again: one it adds or rescores takes its place."""
+    kept = [f for f in flags if f.score >= ctx.settings.score.min_score]
+    for f in kept:
         ca, cb = ctx.claims[f.a], ctx.claims[f.b]
+        f.id = flag_id(ca, cb, ctx)
         f.cluster = ca.cluster if ca.cluster == cb.cluster and ca.cluster >= 0 else None
-    flags.sort(key=lambda f: (-f.score, f.id))
-    return flags
+    return sorted(kept, key=lambda f: (-f.score, f.id))
 
 
 def _overrides(comparator, method: str) -> bool:

@@ -27,7 +27,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-STAGES = ["read", "clean", "split", "extract", "embed", "cluster", "candidates", "score", "report", "build"]
+STAGES = ["read", "load model", "clean", "split", "extract", "embed", "cluster", "candidates", "compare", "verify",
+          "findings", "report", "build"]
 NOT_OUTSIDE_EMBEDDING = ("embed", "load model")  # stages left out of "outside embedding"
 RESULT_PREFIX = "BENCH_RESULT "
 MB = 1024 * 1024

@@ -11,15 +11,18 @@ steps on a Ray cluster (``--ray``) with identical results.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Sequence
 
 from claims.errors import InputError, OutputError
+from claims.feed.executors import Executor, LocalExecutor
 from claims.feed.grouping import Event, GroupingSettings, fingerprint, group_events, lead_text
+from claims.pipeline import RunOptions, RunResult, make_options
 from claims.settings import Settings
 from claims.types import Document
 
@@ -29,7 +32,7 @@ INDEX_SCHEMA = "claims-feed/1"
 @dataclass
 class EventResult:
     event: Event
-    report: object | None = None  # claims.pipeline.Report; None for a singleton (nothing to compare)
+    report: RunResult | None = None  # None for a singleton (nothing to compare)
 
     @property
     def folder(self) -> str:
@@ -75,7 +78,7 @@ class FeedResult:
                         "n_events": sum(1 for e in self.events if not e.event.singleton),
                         "n_singletons": sum(1 for e in self.events if e.event.singleton),
                         "seconds": round(self.seconds, 2), "executor": self.executor},
-            "settings": {"events": self.settings.explain()["compare"].get("events", {})},
+            "settings": {"events": self.settings.explain()["events"]},
         }
 
     def write(self) -> list[Path]:
@@ -110,27 +113,22 @@ def earlier_ids(out: Path) -> dict[str, str]:
 def run_feed(
     paths: Sequence[str | os.PathLike] | str | os.PathLike,
     out: str | os.PathLike,
+    options: RunOptions | None = None,
     *,
-    model: str | os.PathLike | None = None,
-    embedder=None,
-    settings: Settings | None = None,
-    use_cache: bool = True,
-    cache_dir: str | os.PathLike | None = None,
-    progress: bool = False,
-    reviews=None,
     ray: str | None = None,
-    warn: Callable[[str], None] | None = None,
-    log: Callable[[str], None] | None = None,
+    **changes,
 ) -> FeedResult:
     """Read a mixed feed, group it into events, compare each event of two or more articles.
 
-    ``ray``: None runs here; "auto" joins ``RAY_ADDRESS`` or starts a local Ray; an address
-    ("ray://host:10001", "host:6379") joins that cluster. Results are the same either way.
+    ``options`` (:class:`~claims.pipeline.RunOptions`) or its fields as keywords, as for
+    :func:`claims.pipeline.run`. ``ray``: None runs here; "auto" joins ``RAY_ADDRESS`` or starts a
+    local Ray; an address ("ray://host:10001", "host:6379") joins that cluster. Results are the
+    same either way.
     """
     from claims.outputs import check_outputs
-    from claims.pipeline import _encodable, compare_documents
     from claims.read import read_documents
 
+    options = make_options(options, **changes)
     started = time.perf_counter()
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -145,70 +143,35 @@ def run_feed(
             raise OutputError(f"refusing to write the feed's reports into {out}: it is inside the input folder {p}")
     from claims.embed import calibration_for
 
-    settings = (settings or Settings()).for_model(
-        getattr(embedder, "calibration", None) if embedder is not None else calibration_for(model))
-    grouping: GroupingSettings = settings.section("events", GroupingSettings)
-    documents = [_encodable(d) for d in read_documents(paths, warn=warn)]
-    if log:
-        log(f"read: {len(documents)} articles")
+    settings = (options.settings or Settings()).for_model(
+        getattr(options.embedder, "calibration", None) if options.embedder is not None
+        else calibration_for(options.model))
+    options = dataclasses.replace(options, settings=settings)
+    documents = read_documents(paths, warn=options.warn)
+    if options.log:
+        options.log(f"read: {len(documents)} articles")
 
-    executor = None
     if ray is not None:
         from claims.feed.distributed import RayExecutor
 
-        executor = RayExecutor(ray, model=model, settings=settings, warn=warn)
-    elif embedder is None:
-        from claims.embed import load_embedder
-
-        embedder = load_embedder(model)
-
-    texts = [lead_text(d, grouping.lead_chars) for d in documents]
-    if executor is not None:
-        vectors = executor.embed(texts)
+        executor: Executor = RayExecutor(ray, options)
     else:
-        vectors = _embed_here(embedder, texts, use_cache, cache_dir, warn)
-    events = group_events(documents, vectors, grouping, earlier_ids(out))
-    if log:
-        log(f"grouped: {sum(not e.singleton for e in events)} events, {sum(e.singleton for e in events)} singletons")
+        executor = LocalExecutor(options)
+
+    vectors = executor.embed([lead_text(d, settings.events.lead_chars) for d in documents])
+    events = group_events(documents, vectors, settings.events, earlier_ids(out))
+    if options.log:
+        options.log(f"grouped: {sum(not e.singleton for e in events)} events, "
+                    f"{sum(e.singleton for e in events)} singletons")
 
     to_compare = [e for e in events if not e.singleton]
-    if executor is not None:
-        reports = executor.compare([e.documents for e in to_compare], reviews=reviews)
-    else:
-        from claims.pipeline import _Progress
-
-        reports = []
-        with _Progress(progress).stage("events", len(to_compare)) as tick:
-            for i, e in enumerate(to_compare, 1):
-                reports.append(compare_documents(e.documents, inputs=paths, embedder=embedder, settings=settings,
-                                                 use_cache=use_cache, cache_dir=cache_dir, reviews=reviews))
-                tick(1)
-                if log:
-                    log(f"event {i}/{len(to_compare)}: {len(e.documents)} articles, "
-                        f"{len(reports[-1].findings)} findings")
+    reports = executor.compare([e.documents for e in to_compare])
     by_id = {e.id: r for e, r in zip(to_compare, reports)}
     for r in reports:
         r.inputs = [os.fspath(p) for p in paths]
     results = [EventResult(e, by_id.get(e.id)) for e in events]
     return FeedResult(results, out, settings, [os.fspath(p) for p in paths], time.perf_counter() - started,
-                      "local" if executor is None else executor.describe())
-
-
-def _embed_here(embedder, texts: list[str], use_cache: bool, cache_dir, warn):
-    import numpy as np
-
-    if not texts:
-        return np.zeros((0, 1), np.float32)
-    if not use_cache:
-        return embedder.encode(texts)
-    from claims.embed import CachedEmbedder
-    from claims.pipeline import _cache_for
-
-    encoder = CachedEmbedder(embedder, _cache_for(embedder, cache_dir, warn))
-    try:
-        return encoder.encode(texts)
-    finally:
-        encoder.cache.close()
+                      executor.describe())
 
 
 __all__ = ["run_feed", "FeedResult", "EventResult", "Event", "GroupingSettings"]

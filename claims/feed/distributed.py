@@ -11,11 +11,17 @@ machine; any other value is a cluster address (``ray://head:10001`` or ``head:63
 """
 from __future__ import annotations
 
+import dataclasses
 import os
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from claims.errors import InputError
+from claims.types import Document
+
+if TYPE_CHECKING:
+    from claims.pipeline import RunOptions, RunResult
 
 
 def _ray():
@@ -41,17 +47,15 @@ class _Embed:
 class _Compare:
     """An actor holding a loaded model: compares one event's articles per call."""
 
-    def __init__(self, model, settings, reviews):
+    def __init__(self, options: RunOptions):
         from claims.embed import load_embedder
+        from claims.pipeline import Pipeline
 
-        self.embedder = load_embedder(model)
-        self.settings, self.reviews = settings, reviews
+        embedder = load_embedder(options.model)
+        self.pipeline = Pipeline(dataclasses.replace(options, embedder=embedder, use_cache=False))
 
-    def compare(self, documents):
-        from claims.pipeline import compare_documents
-
-        return compare_documents(documents, embedder=self.embedder, settings=self.settings, use_cache=False,
-                                 reviews=self.reviews)
+    def compare(self, documents: list[Document]) -> RunResult:
+        return self.pipeline.compare(documents)
 
 
 def _answers(address: str, timeout: float = 3.0) -> None:
@@ -70,9 +74,13 @@ def _answers(address: str, timeout: float = 3.0) -> None:
 
 
 class RayExecutor:
-    def __init__(self, address: str, *, model=None, settings=None, warn=None, actors: int | None = None):
+    """The feed's executor on Ray (see :class:`claims.feed.executors.Executor`)."""
+
+    def __init__(self, address: str, options: RunOptions, actors: int | None = None):
         ray = _ray()
-        self.ray, self.model, self.settings = ray, model, settings
+        # what travels to the actors: no loaded model, no printers of this process
+        self.ray, self.model = ray, options.model
+        self.options = dataclasses.replace(options, embedder=None, warn=None, log=None, progress=False)
         target = (os.environ.get("RAY_ADDRESS") or None) if address == "auto" else address
         if not target and address != "auto":
             raise InputError("--ray takes 'auto' or a Ray address such as head:6379 or ray://head:10001")
@@ -101,12 +109,12 @@ class RayExecutor:
         rows = sorted(ds.take_all(), key=lambda r: int(r["i"]))
         return np.stack([np.asarray(r["vector"], dtype=np.float32) for r in rows])
 
-    def compare(self, events: list[list], reviews=None) -> list:
+    def compare(self, events: list[list[Document]]) -> list[RunResult]:
         if not events:
             return []
         from ray.util import ActorPool
 
         remote = self.ray.remote(num_cpus=1)(_Compare)
-        pool = ActorPool([remote.remote(self.model, self.settings, reviews)
+        pool = ActorPool([remote.remote(self.options)
                           for _ in range(min(self.actors, len(events)))])
         return list(pool.map(lambda actor, docs: actor.compare.remote(docs), events))
