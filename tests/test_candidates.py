@@ -10,9 +10,9 @@ def test_a_denial_is_compared_with_its_assertion_even_among_many_near_copies(run
     articles = {f"{i:02d}.txt": f"Governor Ana Ruiz declared a state of emergency in {t} county on Monday.\n"
                 for i, t in enumerate(towns)}
     articles["z.txt"] = "The regional government has not declared a state of emergency in the county.\n"
-    from claims.settings import Settings
+    from claims.compare import default_settings
 
-    settings = Settings()
+    settings = default_settings()
     settings.section("negation").denial_rule = True  # off by default; the blocking must still pair them
     report = run_articles(articles, settings=settings)
     assert report.flags, "the denial was never compared with the assertions"

@@ -84,9 +84,11 @@ def test_fast_model_carries_its_own_thresholds(fast_embedder):
 
 
 def test_thresholds_set_by_hand_win_over_the_model():
+    from claims.compare import default_settings
+
     calibration = ModelCalibration("other", {"cluster": {"distance_threshold": {"value": 0.3, "why": "measured"}},
                                              "compare": {"negation": {"min_similarity_same_statement": 0.9}}})
-    mine = Settings()
+    mine = default_settings()
     mine.cluster.distance_threshold = 0.5
     out = mine.for_model(calibration)
     assert out.cluster.distance_threshold == 0.5

@@ -9,6 +9,7 @@ from claims.compare.base import (
 from claims.compare.people import EntityNameComparator, RoleComparator
 from claims.compare.quantities import QuantityComparator
 from claims.compare.statements import DateComparator, NegationComparator
+from claims.settings import Settings
 
 
 def default_comparators() -> list[Comparator]:
@@ -16,6 +17,12 @@ def default_comparators() -> list[Comparator]:
     return [QuantityComparator(), DateComparator(), NegationComparator(), RoleComparator(), EntityNameComparator()]
 
 
+def default_settings() -> Settings:
+    """``Settings()`` with the built-in comparators' sections, ready to change one of them:
+    ``s = default_settings(); s.section("negation").denial_rule = True``."""
+    return Settings().with_comparators(default_comparators())
+
+
 __all__ = ["KINDS", "Comparator", "CorpusComparator", "KindInfo", "PairComparator",
            "ScoringContext", "kind_info", "QuantityComparator", "DateComparator", "NegationComparator",
-           "RoleComparator", "EntityNameComparator", "default_comparators"]
+           "RoleComparator", "EntityNameComparator", "default_comparators", "default_settings"]

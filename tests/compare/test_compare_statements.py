@@ -45,9 +45,9 @@ DENIAL = {
 
 
 def test_a_denial_worded_differently_is_flagged_when_the_rule_is_asked_for(run_articles):
-    from claims.settings import Settings
+    from claims.compare import default_settings
 
-    settings = Settings()
+    settings = default_settings()
     settings.section("negation").denial_rule = True
     report = run_articles(DENIAL, settings=settings)
     flags = [f for f in report.flags if f.kind == "negation"]

@@ -10,7 +10,7 @@ from sample_data import empty_data, large_data, sample_data
 
 from claims.compare import KINDS, PairComparator
 from claims.findings import build_findings
-from claims.pipeline import Report
+from claims.pipeline import RunResult
 from claims.reporting.build import CONFIDENCE, build_report_data, builtin_kinds
 from claims.reporting.render import render_html
 from claims.reporting.schema import HISTORY, JSON_SCHEMA, READABLE, SCHEMA, version
@@ -133,7 +133,7 @@ def plug_in():
     KINDS.pop(UnitComparator.kind, None)
 
 
-def _report(flag_kinds=("numeric", "test_unit", "never_registered")) -> Report:
+def _report(flag_kinds=("numeric", "test_unit", "never_registered")) -> RunResult:
     text_a = "Officials said 41 people died on Monday. The ferry carried 180 passengers."
     text_b = "At least 58 people were killed on Tuesday."
     docs = [
@@ -146,7 +146,7 @@ def _report(flag_kinds=("numeric", "test_unit", "never_registered")) -> Report:
     b = Claim("c1", "d1", 0, 41, text_b[:41], 0, 42, cluster=0)
     flags = [Flag("c0", "c1", kind, 0.9 - 0.1 * i, f"{kind} differs", [Highlight(15, 24, "41 people")], [],
                   id=f"f{i}", cluster=0) for i, kind in enumerate(flag_kinds)]
-    return Report(documents=docs, claims=[a, b], clusters=[Cluster(0, ["c0", "c1"], "death toll")], flags=flags,
+    return RunResult(documents=docs, claims=[a, b], clusters=[Cluster(0, ["c0", "c1"], "death toll")], flags=flags,
                   findings=build_findings(flags, {"c0": a, "c1": b}, {d.id: d for d in docs}),
                   timings=[], settings=Settings(), model_name="test")
 
