@@ -29,7 +29,7 @@ from pathlib import Path
 
 from claims.errors import InputError
 
-SCHEMA = "claims-reviews/2"
+REVIEWS_SCHEMA = "claims-reviews/2"  # the decisions export (report.json is claims.reporting.schema.SCHEMA)
 DECISIONS = ("confirmed", "dismissed", "follow-up")
 # how the report names the three decisions (report.js reads them from the data's "decisions")
 DECISION_LABELS = {"confirmed": "Confirmed discrepancy", "dismissed": "Not a discrepancy",

@@ -27,14 +27,14 @@ class RoleSettings:
     title_window: int = knob(40, "characters around a name read for titles given together ('president and CEO')")
 
 
-def _plain(name: str) -> str:
+def _ascii_name(name: str) -> str:
     """The name without accents and with one kind of apostrophe, capitals kept."""
     return unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode()
 
 
 def _key(surname: str) -> str:
     """The name for comparing spellings: no accents, one kind of apostrophe, lower case."""
-    return _plain(surname).lower()
+    return _ascii_name(surname).lower()
 
 
 def _first_names(mentions: list[tuple[Claim, PersonMention]]) -> set[str]:
@@ -101,8 +101,7 @@ class RoleComparator(CorpusComparator):
         person = max((p.name for _, p in mentions), key=lambda n: (len(n.split()), len(n), n), default="")
         for (ca, pa), (cb, pb) in _pair_order(pairs)[: cfg.max_pairs_per_person]:
             name = max((pa.name, pb.name), key=len)
-            where = "in the same article" if ca.doc == cb.doc else f"in {ctx.source(ca)} and {ctx.source(cb)}"
-            expl = (f"{name} is called “{pa.role_text}” ({pa.role}) and “{pb.role_text}” ({pb.role}) {where}; "
+            expl = (f"{name} is called “{pa.role_text}” ({pa.role}) and “{pb.role_text}” ({pb.role}) {ctx.where(ca, cb)}; "
                     f"one person does not hold both offices at once.")
             fact = Fact(f"role|{_key(person)}", f"{person}'s title", pa.role or "", pb.role or "")
             flags.append(make_flag(ca, cb, self.kind, cfg.score_across if ca.doc != cb.doc else cfg.score_same_article, expl,
@@ -154,7 +153,7 @@ def _spelling_variants(a: str, b: str, settings: NameSettings) -> bool:
     if ka == kb:
         # only capitals inside the name differ: not accents (Quiñonez / Quinonez, an accepted
         # transliteration), not the apostrophe's shape (O’Dowd / O'Dowd), not "SMITH" vs "Smith"
-        fa, fb = _plain(a), _plain(b)
+        fa, fb = _ascii_name(a), _ascii_name(b)
         return fa != fb and fa[1:] != fa[1:].upper() and fb[1:] != fb[1:].upper()
     d = Levenshtein.distance(ka, kb)
     return d == 1 or (d == 2 and min(len(ka), len(kb)) >= settings.long_name)

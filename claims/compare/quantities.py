@@ -202,8 +202,7 @@ def judge(a: Claim, b: Claim, qa: Quantity, qb: Quantity, ctx: ScoringContext,
     fact = _fact(qa, qb, garbled=False, same_scope=same_scope)
     ha = [Highlight(qa.start, qa.end, qa.text)]
     hb = [Highlight(qb.start, qb.end, qb.text)]
-    src_a, src_b = ctx.source(a), ctx.source(b)
-    where = "in the same article" if a.doc == b.doc else f"in {src_a} and {src_b}"
+    where = ctx.where(a, b)
     exact = qa.is_exact and qb.is_exact
     hedged = a.hedged or b.hedged
     # "21 million" vs "2.1 million": a power of ten stays suspicious even when both are "about"

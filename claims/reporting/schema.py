@@ -45,10 +45,10 @@ READABLE = (f"{PREFIX}1", f"{PREFIX}2", SCHEMA)
 
 
 def version(data: dict) -> int:
-    """The data's schema version (2 when it names none), or :class:`InputError` in one line."""
+    """The data's schema version (1 when it names none), or :class:`InputError` in one line."""
     schema = data.get("schema") if isinstance(data, dict) else None
     if schema is None and isinstance(data, dict):
-        return 2  # data from before the key existed
+        return 1  # data from before the key existed
     if schema not in READABLE:
         raise InputError(
             f"report data has schema {schema!r}; this version of claims reads {', '.join(map(repr, READABLE))}"

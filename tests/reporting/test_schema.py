@@ -39,6 +39,7 @@ def test_every_version_has_its_history():
         assert word in HISTORY[2]
     assert "findings" in HISTORY[3]
     assert version({"schema": "claims-report/1"}) == 1 and version({"schema": SCHEMA}) == current
+    assert version({"documents": []}) == 1, "data from before the schema key is version 1"
 
 
 def test_the_shipped_schema_file_and_the_readme_table_are_generated_from_the_module():
