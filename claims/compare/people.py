@@ -8,7 +8,6 @@ from __future__ import annotations
 import itertools
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
 
 import regex as re
 

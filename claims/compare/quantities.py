@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from claims.compare.base import KindInfo, PairComparator, ScoringContext, make_flag
 from claims.extract.dates import compatible, precise, same_time_stated

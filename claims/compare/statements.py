@@ -6,7 +6,6 @@ a "not" only contradicts a statement about the same thing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from claims.compare.base import PairComparator, ScoringContext, make_flag
 from claims.settings import knob, section
