@@ -95,8 +95,9 @@ def _fake_result(label: str = "10 articles", workers: int = 1, model: str = "def
     cold = dict(import_s=5.0, wall_s=10.0, peak_rss_mb=900.0, n_docs=10, n_claims=500, n_candidate_pairs=1234,
                 n_flags=17, report_html_mb=1.25, report_json_mb=0.8, model_load_s=0.6, torch_threads=2,
                 workers=workers,
-                stages={"read": 0.5, "load model": 0.6, "embed": 8.0, "score": 0.7, "report": 0.8})
-    warm = dict(cold, wall_s=2.0, stages={"read": 0.4, "embed": 0.2, "score": 0.6, "report": 0.7})
+                stages={"read": 0.5, "load model": 0.6, "embed": 8.0, "compare": 0.7, "report": 0.8})
+    warm = dict(cold, wall_s=2.0, stages={"read": 0.4, "embed": 0.2, "compare": 0.6, "report": 0.7,
+                                               "my stage": 0.1})
     return {"label": label, "model": model, "cold": cold, "warm": warm}
 
 
@@ -112,7 +113,8 @@ def test_markdown_table_from_fake_results():
     # everything but embed and load model (0.5 + 0.7 + 0.8 = 2.0 s) against embed (8 s), cold run
     assert row["outside embedding (cold)"] == "2.0 s = 25% of embed"
     (stages,) = _table(md, "corpus | model | read")
-    assert list(stages)[2:] == ["read", "embed", "score", "report", "load model"]  # known order, then unknown
+    # the pipeline's order, then a stage the harness does not know (a replaced pipeline's own)
+    assert list(stages)[2:] == ["read", "load model", "embed", "compare", "report", "my stage"]
     assert stages["embed"] == "8.00 / 0.20"
     assert stages["load model"] == "0.60 / –"  # the warm run loads no model
     assert "fallback" not in md
