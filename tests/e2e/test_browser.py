@@ -48,7 +48,8 @@ def ranked(data):
 
 
 def cards(page):
-    return page.locator("#flag-list article.flag")
+    """The pair cards the reviewer sees: the list holds every pair, report.js hides the rest."""
+    return page.locator("#flag-list > li:not([hidden]) article.flag")
 
 
 def finding_cards(page):
@@ -397,7 +398,8 @@ def test_hostile_article_runs_nothing(page, report, data, open_report, page_erro
     page.wait_for_timeout(200)  # give an injected onerror time to fire
     assert page.evaluate("window.__pwned") is None
     assert page.evaluate("document.querySelectorAll('img').length") == 0
-    assert page.evaluate("document.scripts.length") == 3  # the class switch, the data block, report.js
+    # the class switch, the data block, the view model's block, report.js
+    assert page.evaluate("document.scripts.length") == 4
     assert not page_errors
 
 
@@ -422,7 +424,7 @@ def test_documents_show_outlet_date_and_only_web_links(page, report, data, open_
     assert top.locator(".side-a .doc-meta").inner_text() == "Harbour Gazette, 2025-03-04"
     assert top.locator(".side-b .doc-meta").inner_text() == "Lakeside Wire, 2025-03-05"
     assert cards(page).nth(1).locator(".side-a .doc-meta").inner_text() == HOSTILE_OUTLET + ", 2025-03-04"
-    garbled = page.locator("#flag-list article.flag", has_text="Garbled number")
+    garbled = cards(page).filter(has_text="Garbled number")
     assert garbled.locator(".doc-meta").count() == 1  # the national daily names no outlet or date
     page.fill("#f-search", "mail")  # the outlet is searchable: only the hostile outlet says "mail"
     expect_count(page, "Showing 1 of 8 flags")
@@ -476,17 +478,19 @@ def test_readable_without_javascript_and_printable(browser, report, data, page, 
     try:
         static = ctx.new_page()
         static.goto(report.resolve().as_uri())
-        assert static.locator("#flags-static > li").count() == len(data["flags"])
-        assert static.locator("#flags-static").is_visible() and static.locator("#overview").is_visible()
-        assert not static.locator("#flags-app").is_visible()
-        first = static.locator("#flags-static article.flag").first
+        assert static.locator("#flag-list > li").count() == len(data["flags"])
+        assert static.locator("#flag-list > li:visible").count() == len(data["flags"])
+        assert static.locator("#flag-list").is_visible() and static.locator("#overview").is_visible()
+        assert not static.locator("#flags-app .sidebar").is_visible() and not static.locator("#result-count").is_visible()
+        first = static.locator("#flag-list article.flag").first
         assert first.locator("mark").count() >= 2 and first.locator(".claim").count() >= 1
     finally:
         ctx.close()
     open_report(page, report, "#flags")
     page.emulate_media(media="print")
-    assert page.locator("#flags-static").is_visible() and page.locator("#overview").is_visible()
-    assert not page.locator("#flags-app").is_visible() and not page.locator("#sources").is_visible()
+    assert page.locator("#flag-list").is_visible() and page.locator("#overview").is_visible()
+    assert page.locator("#flag-list > li:visible").count() == len(data["flags"]), "every pair is printed"
+    assert not page.locator("#flags-app .sidebar").is_visible() and not page.locator("#sources").is_visible()
 
 
 def test_two_thousand_flags_stay_responsive(page, tmp_path, open_report):
@@ -505,7 +509,7 @@ def test_two_thousand_flags_stay_responsive(page, tmp_path, open_report):
     init_ms = page.evaluate("window.__claimsReport.initMs")
 
     page.keyboard.press("3")
-    assert page.locator("#flag-list > li").count() < 100  # rendered lazily
+    assert page.locator("#flag-list > li:not([hidden])").count() < 100  # shown a page at a time
     t = time.perf_counter()
     page.select_option("#f-doc", "d17")
     filter_s = time.perf_counter() - t

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from sample_data import HOSTILE_BREAKOUT, HOSTILE_IMG, HOSTILE_SCRIPT, empty_data, sample_data
 
 from claims.errors import InputError
-from claims.reporting.render import context_segments, embed_json, render_html
+from claims.reporting.render import embed_json, render_html
+from claims.reporting.view import context_segments
 
 
 class Tags(HTMLParser):
@@ -90,18 +91,18 @@ def test_embeds_the_data_unchanged(html, data):
 
 def test_hostile_text_is_escaped_everywhere(html):
     parsed = parse(html)
-    # the only elements are ours: no <img>, and exactly three scripts (class switch, data, report.js)
+    # the only elements are ours: no <img>, and exactly four scripts (class switch, data, view, report.js)
     assert not [t for t, a in parsed.tags if t == "img"]
-    assert [a.get("type") for t, a in parsed.tags if t == "script"] == [None, "application/json", None]
+    assert [a.get("type") for t, a in parsed.tags if t == "script"] == [None, "application/json", "application/json", None]
     assert not [a for t, a in parsed.tags if any(k.startswith("on") for k in a)], "no inline event handlers"
     for hostile in (HOSTILE_SCRIPT, HOSTILE_IMG, HOSTILE_BREAKOUT):
         assert hostile not in html
     assert "&lt;script&gt;window.__pwned = 1; alert(1)&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=" in html
     # inside the JSON block, < and > are \u003c / \u003e: nothing can close the element
-    data_block = parsed.scripts[1]
-    assert "<" not in data_block and ">" not in data_block
-    assert "\\u003c/script\\u003e" in data_block
+    for block in parsed.scripts[1:3]:  # the data and the view model
+        assert "<" not in block and ">" not in block
+        assert "\\u003c/script\\u003e" in block
 
 
 def test_static_report_has_overview_and_every_flag(html, data):
@@ -121,7 +122,8 @@ def test_static_report_has_overview_and_every_flag(html, data):
 def test_no_flags_is_said_plainly():
     html = render_html(empty_data())
     assert "No disagreements found" in html
-    assert 'id="flags-static"' not in html
+    assert 'id="flag-list"' not in html  # no pair list
+    assert '<aside class="sidebar app-only" aria-label="Filters and export" hidden>' in html  # no filters for nothing
 
 
 def test_reviews_and_new_marks_show_in_the_static_list(data):
@@ -129,7 +131,8 @@ def test_reviews_and_new_marks_show_in_the_static_list(data):
     d["flags"][0]["review"] = {"decision": "confirmed", "note": "checked <with> the governor", "time": "2026-11-24T09:00:00Z"}
     d["flags"][1]["new"] = True
     html = render_html(d)
-    assert '<span class="badge decision decision-confirmed" data-decision-for="%s">Confirmed discrepancy</span>' % d["flags"][0]["id"] in html
+    card = re.search(r'<article class="flag" id="flag-%s".*?</article>' % d["flags"][0]["id"], html, re.S).group(0)
+    assert '<span class="badge decision decision-confirmed" data-decision-badge>Confirmed discrepancy</span>' in card
     assert "checked &lt;with&gt; the governor" in html
     assert html.count('class="badge badge-new"') == 1
 
@@ -186,17 +189,17 @@ def test_kind_labels_and_confidence_come_from_the_data_only(data):
     assert "Figures disagree" in html
     assert "Numbers differ" not in html, "no copy of the labels in render.py, the template or report.js"
     assert "score 0.92 · medium confidence" in html and "score 0.81 · low confidence" in html
-    assert "0.75" not in parse(html).scripts[2], "no copy of the thresholds in report.js"
+    assert "0.75" not in parse(html).scripts[3], "no copy of the thresholds in report.js"
 
 
 def test_unknown_kind_gets_a_fallback_label_and_neutral_style(data):
     d = copy.deepcopy(data)
     d["flags"][0]["kind"] = "unit_mismatch"  # a plug-in's kind this run's registry never saw
     html = render_html(d)
-    assert '<span class="kind kind-unit_mismatch">Unit mismatch</span>' in html
+    assert '<span class="kind kind-unit_mismatch" title="unit_mismatch">Unit mismatch</span>' in html
     assert "<code>unit_mismatch</code>" in html  # in the overview's kinds table
     d["kinds"]["unit_mismatch"] = {"label": "Units differ", "description": "one figure in two units"}
-    assert '<span class="kind kind-unit_mismatch">Units differ</span>' in render_html(d)
+    assert '<span class="kind kind-unit_mismatch" title="one figure in two units">Units differ</span>' in render_html(d)
 
 
 def _documents_rows(html: str) -> list[str]:

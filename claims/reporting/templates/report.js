@@ -1,14 +1,19 @@
 /* claims review report: the interactive views.
  *
- * Inlined by claims/reporting/render.py after the JSON block #report-data. Reads
- * only that JSON and the page; loads nothing. Article text only ever reaches
- * the page as text nodes (textContent / append of strings), never as HTML.
+ * Inlined by claims/reporting/render.py after the JSON block #report-view, the
+ * view model's script data (claims/reporting/view.py, ReportView.script_data).
+ * Reads only that JSON and the page; loads nothing. It displays what Python
+ * decided and computes no label, rank, link or confidence: the page is rendered
+ * by the template, and this script hides, orders and pages it, keeps the
+ * reviewer's decisions and writes the exports. Text only ever reaches the page
+ * as text nodes (textContent / append of strings), never as HTML.
  *
- * Views: tabs (overview, flags, clusters, sources) routed by the URL hash;
- * the flag list with filters, sorting and lazy rendering (PAGE cards at a
- * time); keyboard review (j/k, c/d/f/u, n, a/b, /, ?); decisions kept in
- * localStorage under "claims-review:<report_id>"; exports as JSON, CSV and
- * schema.org ClaimReview JSON-LD through Blob download links.
+ * Views: tabs (findings, overview, pairs, clusters, sources) routed by the URL
+ * hash; the pair list with filters, sorting and paging (PAGE cards shown at a
+ * time); keyboard review (j/k, c/d/f/u, v/e/n, a/b, /, ?); decisions on findings
+ * kept in localStorage under "claims-findings" by finding key, on pairs under
+ * "claims-review:<report_id>"; exports as JSON, CSV and schema.org ClaimReview
+ * JSON-LD through Blob download links.
  */
 (function () {
   'use strict';
@@ -49,9 +54,9 @@
     n.hidden = false;
   }
 
-  var data;
+  var view;
   try {
-    data = JSON.parse($('report-data').textContent);
+    view = JSON.parse($('report-view').textContent);
   } catch (err) {
     showNotice('The report data could not be read (' + err.message + '); only the static report is shown.');
     root.classList.remove('js');
@@ -59,86 +64,38 @@
     return;
   }
 
-  // ---- kinds and confidence: from the data (build.py writes them), never a copy here ----
+  // ---- decisions: codes, labels and keys as the view names them (claims/reviews.py) ----
 
-  // decisions, their labels and keys: from the data too (claims/reviews.py)
-  var DECISION_TABLE = data.decisions && typeof data.decisions === 'object' ? data.decisions : {};
-  var DECISIONS = Object.keys(DECISION_TABLE);
-  var DECISION_LABELS = {}, DECISION_KEYS = {}, KEY_DECISION = { u: '' };
-  DECISIONS.forEach(function (d) {
-    DECISION_LABELS[d] = String(DECISION_TABLE[d].label || d);
-    DECISION_KEYS[d] = String(DECISION_TABLE[d].key || '');
-    if (DECISION_KEYS[d]) KEY_DECISION[DECISION_KEYS[d]] = d;
+  var DECISIONS = [], DECISION_LABELS = {}, KEY_DECISION = { u: '' };
+  view.decisions.forEach(function (d) {
+    DECISIONS.push(d.code);
+    DECISION_LABELS[d.code] = d.label;
+    if (d.key) KEY_DECISION[d.key] = d.code;
   });
+  function decisionLabel(decision) { return DECISION_LABELS[decision] || view.undecided_label; }
 
-  var KINDS = data.kinds && typeof data.kinds === 'object' ? data.kinds : {};
-  var KIND_ORDER = Object.keys(KINDS);
-  var CONF = data.confidence && typeof data.confidence === 'object' ? data.confidence : {};
-  var HIGH = Number(CONF.high), MEDIUM = Number(CONF.medium);
-  if (!isFinite(HIGH)) HIGH = 1;
-  if (!isFinite(MEDIUM)) MEDIUM = HIGH;
-
-  /* The data's label for a kind; one it does not name (a plug-in's) reads "Unit mismatch"
-     for "unit_mismatch", as claims.compare.kind_info would say. */
-  function kindLabel(kind) {
-    var k = String(kind);
-    var entry = Object.prototype.hasOwnProperty.call(KINDS, k) ? KINDS[k] : null;
-    if (entry && typeof entry.label === 'string' && entry.label) return entry.label;
-    var plain = k.replace(/_/g, ' ');
-    return plain.charAt(0).toUpperCase() + plain.slice(1);
-  }
-  function kindDescription(kind) {
-    var entry = Object.prototype.hasOwnProperty.call(KINDS, kind) ? KINDS[kind] : null;
-    return entry && typeof entry.description === 'string' && entry.description ? entry.description : String(kind);
+  // An address the reviewer types for a ClaimReview counts by the pattern the report's own
+  // links were chosen by (view.py web_link), sent with the view: no second copy of the rule.
+  var WEB_ADDRESS = new RegExp('^(?:' + view.web_address + ')$', 'i');
+  function typedWebAddress(input) {
+    var text = input.trim();
+    return WEB_ADDRESS.test(text) ? text : '';
   }
 
-  /* The article's address if it is http(s), else null (render.py web_link). */
-  function webLink(url) {
-    if (typeof url !== 'string') return null;
-    url = url.trim();
-    return /^https?:\/\/[^\s\x00-\x1f\x7f]+$/i.test(url) ? url : null;
-  }
+  // ---- the pairs: ranked by the view (flags[i].rank is i + 1), their cards rendered by the template ----
 
-  /* "Fox News, 2012-08-02": a document's outlet and date (render.py doc_meta). */
-  function docMeta(d) {
-    return [d.outlet, d.date].filter(function (v) { return v; }).map(String).join(', ');
-  }
-
-  // ---- indexes -------------------------------------------------------------------
-
-  var docs = data.documents || [];
-  var docById = new Map(), docOrder = new Map();
-  docs.forEach(function (d, i) { docById.set(d.id, d); docOrder.set(d.id, i); });
-  var claimById = new Map();
-  (data.claims || []).forEach(function (c) { claimById.set(c.id, c); });
-  var clusterById = new Map();
-  (data.clusters || []).forEach(function (c) { clusterById.set(String(c.id), c); });
-
-  var flags = [];
-  (data.flags || []).forEach(function (f, i) {
-    var a = claimById.get(f.a), b = claimById.get(f.b);
-    if (!a || !b || !docById.has(a.doc) || !docById.has(b.doc)) return;
-    var da = docById.get(a.doc), db = docById.get(b.doc);
-    flags.push({
-      f: f, a: a, b: b, da: da, db: db, order: i, score: Number(f.score) || 0,
-      hay: [f.id, f.kind, kindLabel(f.kind), f.explanation || '', a.text || '', b.text || '',
-        da.name || '', db.name || '', da.title || '', db.title || '', da.outlet || '', db.outlet || ''].join('\n').toLowerCase()
-    });
+  var flags = view.flags;
+  var claimById = view.claims, docById = view.documents;  // the claims pairs and findings name, by id
+  var byDoc = flags.slice().sort(function (x, y) { return x.doc_rank - y.doc_rank; });
+  var flagById = new Map(), items = new Map();
+  flags.forEach(function (x) { x.hay = x.search.toLowerCase(); flagById.set(x.id, x); });
+  document.querySelectorAll('#flag-list > li > article.flag[data-id]').forEach(function (card) {
+    items.set(card.getAttribute('data-id'), card.parentNode);
   });
-  var byScore = flags.slice().sort(function (x, y) { return (y.score - x.score) || (x.order - y.order); });
-  byScore.forEach(function (x, i) { x.rank = i + 1; });
-  var byDoc = flags.slice().sort(function (x, y) {
-    return (docOrder.get(x.a.doc) - docOrder.get(y.a.doc)) || ((x.a.start || 0) - (y.a.start || 0)) ||
-      (docOrder.get(x.b.doc) - docOrder.get(y.b.doc)) || ((x.b.start || 0) - (y.b.start || 0)) || (x.rank - y.rank);
-  });
-  var flagById = new Map();
-  flags.forEach(function (x) { flagById.set(x.f.id, x); });
-  var kindsPresent = KIND_ORDER.filter(function (k) { return flags.some(function (x) { return x.f.kind === k; }); });
-  flags.forEach(function (x) { if (kindsPresent.indexOf(x.f.kind) < 0) kindsPresent.push(x.f.kind); });
 
   // ---- decisions and storage -----------------------------------------------------
 
-  var storageKey = 'claims-review:' + (data.report_id || 'unknown');
+  var storageKey = 'claims-review:' + (view.report_id || 'unknown');
   var storage = (function () {
     try {
       var ls = window.localStorage, probe = '__claims_probe__';
@@ -159,10 +116,7 @@
     };
   }
 
-  flags.forEach(function (x) {
-    var r = x.f.review;
-    if (r && (DECISIONS.indexOf(r.decision) >= 0 || r.note)) state.decisions.set(x.f.id, cleanReview(r));
-  });
+  flags.forEach(function (x) { if (x.review) state.decisions.set(x.id, cleanReview(x.review)); });
   if (storage) {
     try {
       var saved = JSON.parse(storage.getItem(storageKey) || 'null');
@@ -194,17 +148,13 @@
   function review(id) { return state.decisions.get(id) || { decision: '', note: '', time: '' }; }
   function decisionOf(id) { var r = state.decisions.get(id); return r ? r.decision : ''; }
 
-  // ---- small helpers -------------------------------------------------------------
-
-  function confidence(score) { return score >= HIGH ? 'high' : score >= MEDIUM ? 'medium' : 'low'; }
-
   // ---- tabs and routing ----------------------------------------------------------
 
   var panels = {};
   document.querySelectorAll('[data-panel]').forEach(function (p) { panels[p.getAttribute('data-panel')] = p; });
   var tabLinks = document.querySelectorAll('.tabs a[data-tab]');
   var activeTab = '';
-  var HOME = (data.findings || []).length ? 'findings' : 'overview';
+  var HOME = view.home;
 
   var scrollPos = {};
 
@@ -219,7 +169,7 @@
       if (a.getAttribute('data-tab') === name) a.setAttribute('aria-current', 'page');
       else a.removeAttribute('aria-current');
     });
-    if (name === 'sources' && !shownDoc && docs.length) showDoc(sourceSelect.value || docs[0].id);
+    if (name === 'sources' && !shownDoc && sourceSelect && sourceSelect.value) showDoc(sourceSelect.value);
   }
 
   function navigate(hash) {
@@ -239,7 +189,7 @@
       window.scrollTo(0, again ? 0 : scrollPos[tab] || 0);
     } else if (id.indexOf('claim-') === 0) {
       openClaim(id.slice(6));
-    } else if (id.indexOf('doc-') === 0 && docById.has(id.slice(4))) {
+    } else if (id.indexOf('doc-') === 0 && $(id)) {
       showTab('sources');
       showDoc(id.slice(4));
       window.scrollTo(0, 0);
@@ -310,28 +260,26 @@
     });
   }
 
-  // ---- flag list -----------------------------------------------------------------
+  // ---- pair list: the template's cards, hidden, ordered and shown a page at a time here ----
 
   var ui = {
     form: $('filters'), search: $('f-search'), kinds: $('f-kinds'), doc: $('f-doc'), score: $('f-score'),
     scoreOut: $('f-score-value'), status: $('f-status'), sort: $('f-sort'), list: $('flag-list'),
     more: $('more'), count: $('result-count'), progress: $('progress')
   };
+  var kindsPresent = [], kindCounts = Object.create(null);  // the kind filters, as the template lists them
+  ui.kinds.querySelectorAll('label').forEach(function (label) {
+    var kind = label.querySelector('input').value;
+    kindsPresent.push(kind);
+    kindCounts[kind] = label.querySelector('.n');
+  });
   var filters = { q: [], kinds: new Set(kindsPresent), doc: '', min: 0, status: '', sort: 'score' };
   var visible = [];
-  var rendered = 0;
+  var rendered = 0;  // visible[0 .. rendered - 1] are shown
+  var shownItems = Array.from(items.values());  // the list items not hidden: as the template wrote it, all
   var current = -1;
-  var cards = new Map(); // flag id -> card element, for the rendered ones
-  var kindCounts = Object.create(null);
-
-  kindsPresent.forEach(function (k) {
-    var box = el('input', { type: 'checkbox', value: k, checked: true });
-    box.defaultChecked = true;
-    var n = el('span', { class: 'n', text: '0' });
-    kindCounts[k] = n;
-    ui.kinds.append(el('label', null, [box, el('span', { class: 'kind kind-' + k, title: kindDescription(k), text: kindLabel(k) }), n]));
-  });
-  docs.forEach(function (d) { ui.doc.append(el('option', { value: d.id, text: d.name || d.path || d.id })); });
+  var cards = new Map(); // flag id -> card element, for those given their review controls
+  var listOrder = 'score';  // the order the list's items are in on the page
 
   function readFilters() {
     filters.q = ui.search.value.toLowerCase().split(/\s+/).filter(Boolean);
@@ -345,14 +293,14 @@
   }
 
   function matchesExceptKind(x) {
-    if (filters.doc && x.a.doc !== filters.doc && x.b.doc !== filters.doc) return false;
+    if (filters.doc && x.docs[0] !== filters.doc && x.docs[1] !== filters.doc) return false;
     if (x.score < filters.min - 1e-9) return false;
     if (filters.status) {
-      var d = decisionOf(x.f.id);
-      if (filters.status === 'open' ? d : filters.status === 'new' ? !x.f['new'] : d !== filters.status) return false;
+      var d = decisionOf(x.id);
+      if (filters.status === 'open' ? d : filters.status === 'new' ? !x['new'] : d !== filters.status) return false;
     }
     if (filters.q.length) {
-      var note = review(x.f.id).note.toLowerCase();
+      var note = review(x.id).note.toLowerCase();
       for (var i = 0; i < filters.q.length; i++) {
         if (x.hay.indexOf(filters.q[i]) < 0 && note.indexOf(filters.q[i]) < 0) return false;
       }
@@ -365,13 +313,13 @@
     readFilters();
     var counts = Object.create(null);
     kindsPresent.forEach(function (k) { counts[k] = 0; });
-    var source = filters.sort === 'doc' ? byDoc : byScore;
+    var source = filters.sort === 'doc' ? byDoc : flags;
     visible = [];
     for (var i = 0; i < source.length; i++) {
       var x = source[i];
       if (!matchesExceptKind(x)) continue;
-      counts[x.f.kind] += 1;
-      if (filters.kinds.has(x.f.kind)) visible.push(x);
+      counts[x.kind] += 1;
+      if (filters.kinds.has(x.kind)) visible.push(x);
     }
     kindsPresent.forEach(function (k) { kindCounts[k].textContent = String(counts[k]); });
     ui.count.textContent = '';
@@ -380,8 +328,16 @@
     } else {
       ui.count.append('Showing ', el('strong', { text: String(visible.length) }), ' of ' + flags.length + ' flags');
     }
-    ui.list.textContent = '';
-    cards.clear();
+    if (listOrder !== filters.sort) {
+      // the items in the chosen order (visible is a part of it, in order), in one call: Chromium
+      // took seconds to move 2,000 cards one at a time
+      ui.list.replaceChildren.apply(ui.list, source.map(function (x) { return items.get(x.id); }));
+      listOrder = filters.sort;
+    }
+    shownItems.forEach(function (li) { li.hidden = true; });
+    shownItems = [];
+    ui.list.querySelectorAll('.flag.current').forEach(function (c) { c.classList.remove('current'); });
+    ui.list.querySelectorAll('li.empty').forEach(function (li) { li.remove(); });
     rendered = 0;
     current = -1;
     if (!visible.length) {
@@ -391,7 +347,7 @@
     }
     renderMore();
     if (keepId) {
-      var idx = visible.findIndex(function (v) { return v.f.id === keepId; });
+      var idx = visible.findIndex(function (v) { return v.id === keepId; });
       if (idx >= 0) setCurrent(idx, { scroll: false, focus: false });
     }
     report.lastFilterMs = performance.now() - t;
@@ -404,69 +360,43 @@
 
   function renderMore(upto) {
     var stop = Math.min(visible.length, Math.max(upto != null ? upto + 1 : 0, rendered + PAGE));
-    var frag = document.createDocumentFragment();
     for (; rendered < stop; rendered++) {
-      var li = el('li', null, [buildCard(visible[rendered])]);
-      frag.append(li);
+      reviewable(visible[rendered]);
+      var li = items.get(visible[rendered].id);
+      li.hidden = false;
+      shownItems.push(li);
     }
-    ui.list.append(frag);
     var left = visible.length - rendered;
     ui.more.hidden = left <= 0;
     ui.more.textContent = 'Show ' + Math.min(PAGE, left) + ' more (' + left + ' not shown)';
   }
 
-  // A pair's card is the one the template rendered (header, explanation, both claims in
-  // context): cloned here, given this list's rank and the review controls. Nothing about a
-  // pair is rendered twice.
-  function buildCard(x) {
-    var f = x.f, r = review(f.id);
-    var original = document.querySelector('#flags-static [id="flag-' + f.id + '"]');
-    var card = original ? original.cloneNode(true) : el('article', { class: 'flag' });
-    card.id = 'card-' + f.id;
-    card.setAttribute('data-id', f.id);
-    card.setAttribute('tabindex', '-1');
-    var title = card.querySelector('.flag-title');
-    if (title) {
-      title.id = 'card-' + f.id + '-title';
-      card.setAttribute('aria-labelledby', title.id);
-    }
-    var rank = card.querySelector('.rank');
-    if (rank) rank.textContent = '#' + x.rank;  // this list may be sorted another way
-    card.querySelectorAll('[data-decision-for]').forEach(function (n) { n.removeAttribute('data-decision-for'); });
-    card.querySelectorAll('.note').forEach(function (n) { n.remove(); });  // the textarea below holds it
-    var badge = card.querySelector('.badge.decision');  // this browser's decision, not the data's
-    if (badge) {
-      badge.className = 'badge decision decision-' + (r.decision || 'open');
-      badge.textContent = DECISION_LABELS[r.decision] || 'Not reviewed';
-    }
-    var kindBadge = card.querySelector('.kind');
-    if (kindBadge) kindBadge.title = kindDescription(f.kind);
-    var buttons = DECISIONS.map(function (d) {
-      var b = el('button', { type: 'button', class: 'd-' + d, 'data-decision': d, 'aria-pressed': r.decision === d ? 'true' : 'false',
-        'aria-keyshortcuts': DECISION_KEYS[d] }, [DECISION_LABELS[d], ' ', el('kbd', { text: DECISION_KEYS[d] })]);
+  // A pair's card as the template rendered it, given the review controls (#pair-review) the
+  // first time it is shown: 2,000 cards with a form each would be slow to open.
+  var reviewControls = $('pair-review');
+  function reviewable(x) {
+    if (cards.has(x.id)) return cards.get(x.id);
+    var card = items.get(x.id).querySelector('article.flag');
+    var slot = card.querySelector('[data-review-slot]');
+    slot.append(reviewControls.content.cloneNode(true));
+    slot.querySelectorAll('button[data-decision]').forEach(function (b) {
+      var d = b.getAttribute('data-decision');
       b.addEventListener('click', function () {
-        setCurrentById(f.id);
-        setDecision(f.id, decisionOf(f.id) === d ? '' : d);
+        setCurrentById(x.id);
+        setDecision(x.id, decisionOf(x.id) === d ? '' : d);
       });
-      return b;
     });
-    var noteId = 'note-' + f.id;
-    var note = el('textarea', { id: noteId, rows: '1', placeholder: 'Why? Sources checked, who to call… (n)' });
-    note.value = r.note;
-    note.addEventListener('input', function () { setNote(f.id, note.value); });
-    var reviewBox = el('div', { class: 'review' }, [
-      el('div', { class: 'decisions', role: 'group', 'aria-label': 'Decision' }, buttons),
-      el('div', { class: 'note-field' }, [el('label', { for: noteId, text: 'Note' }), note]),
-      el('span', { class: 'review-time', text: r.time ? 'reviewed ' + r.time.replace('T', ' ').slice(0, 16) : '' })
-    ]);
-    var idLine = card.querySelector('.flag-id');
-    if (idLine) card.insertBefore(reviewBox, idLine);
-    else card.append(reviewBox);
-    card.addEventListener('focusin', function () { setCurrentById(f.id); });
+    var note = slot.querySelector('textarea');
+    note.id = 'note-' + x.id;
+    slot.querySelector('.note-field label').setAttribute('for', note.id);
+    note.value = review(x.id).note;
+    note.addEventListener('input', function () { setNote(x.id, note.value); });
+    card.addEventListener('focusin', function () { setCurrentById(x.id); });
     card.addEventListener('click', function (e) {
-      if (!e.target.closest('a, button, textarea, input')) setCurrentById(f.id);
+      if (!e.target.closest('a, button, textarea, input')) setCurrentById(x.id);
     });
-    cards.set(f.id, card);
+    cards.set(x.id, card);
+    updateCard(x.id);
     return card;
   }
 
@@ -474,10 +404,10 @@
     opts = opts || {};
     if (i < 0 || i >= visible.length) return;
     if (i >= rendered) renderMore(i);
-    var prev = current >= 0 && visible[current] ? cards.get(visible[current].f.id) : null;
+    var prev = current >= 0 && visible[current] ? cards.get(visible[current].id) : null;
     if (prev) prev.classList.remove('current');
     current = i;
-    var card = cards.get(visible[i].f.id);
+    var card = cards.get(visible[i].id);
     if (!card) return;
     card.classList.add('current');
     if (opts.focus !== false) card.focus({ preventScroll: true });
@@ -485,37 +415,32 @@
   }
 
   function setCurrentById(id) {
-    var i = visible.findIndex(function (v) { return v.f.id === id; });
+    var i = visible.findIndex(function (v) { return v.id === id; });
     if (i >= 0 && i !== current) setCurrent(i, { scroll: false, focus: false });
   }
 
   function focusFlag(id) {
     showTab('flags');
-    var i = visible.findIndex(function (v) { return v.f.id === id; });
+    var i = visible.findIndex(function (v) { return v.id === id; });
     if (i < 0) {
       resetFilters();
-      i = visible.findIndex(function (v) { return v.f.id === id; });
+      i = visible.findIndex(function (v) { return v.id === id; });
     }
     if (i >= 0) setCurrent(i, { block: 'start' });
   }
 
+  // the card shows this browser's decision (the badge also on a card not shown yet, for printing)
   function updateCard(id) {
     var r = review(id);
+    var badge = items.get(id).querySelector('[data-decision-badge]');
+    badge.className = 'badge decision decision-' + (r.decision || 'open');
+    badge.textContent = decisionLabel(r.decision);
     var card = cards.get(id);
-    if (card) {
-      card.querySelectorAll('.decisions button').forEach(function (b) {
-        b.setAttribute('aria-pressed', b.getAttribute('data-decision') === r.decision ? 'true' : 'false');
-      });
-      var badge = card.querySelector('.badge.decision');
-      badge.className = 'badge decision decision-' + (r.decision || 'open');
-      badge.textContent = DECISION_LABELS[r.decision] || 'Not reviewed';
-      card.querySelector('.review-time').textContent = r.time ? 'reviewed ' + r.time.replace('T', ' ').slice(0, 16) : '';
-    }
-    var s = staticBadges.get(id);
-    if (s) {
-      s.className = 'badge decision decision-' + (r.decision || 'open');
-      s.textContent = DECISION_LABELS[r.decision] || 'Not reviewed';
-    }
+    if (!card) return;
+    card.querySelectorAll('.decisions button').forEach(function (b) {
+      b.setAttribute('aria-pressed', b.getAttribute('data-decision') === r.decision ? 'true' : 'false');
+    });
+    card.querySelector('.review-time').textContent = r.time ? 'reviewed ' + r.time.replace('T', ' ').slice(0, 16) : '';
   }
 
   function setDecision(id, decision) {
@@ -546,21 +471,16 @@
       return;
     }
     flags.forEach(function (x) {
-      var d = decisionOf(x.f.id);
+      var d = decisionOf(x.id);
       if (d) { n[d] += 1; done += 1; }
     });
-    var nNew = flags.filter(function (x) { return x.f['new']; }).length;
+    var nNew = flags.filter(function (x) { return x['new']; }).length;
     ui.progress.textContent = '';
     ui.progress.append('Reviewed ', el('strong', { text: done + ' of ' + flags.length }),
       ' · ' + n.confirmed + ' confirmed · ' + n.dismissed + ' dismissed · ' + n['follow-up'] + ' follow-up' +
       (nNew ? ' · ' + nNew + ' new' : ''));
     report.reviewed = done;
   }
-
-  var staticBadges = new Map();
-  document.querySelectorAll('#flags-static [data-decision-for]').forEach(function (b) {
-    staticBadges.set(b.getAttribute('data-decision-for'), b);
-  });
 
   // ---- findings: one card per disputed fact (rendered by the template), reviewed here ----
   //
@@ -570,7 +490,7 @@
 
   var FINDINGS_KEY = 'claims-findings';
   var findingData = new Map();
-  (data.findings || []).forEach(function (x) { findingData.set(x.id, x); });
+  view.findings.forEach(function (x) { findingData.set(x.id, x); });
   var findingCards = new Map();
   var findingOrder = [];
   document.querySelectorAll('.finding[data-finding]').forEach(function (card) {
@@ -644,10 +564,10 @@
   var formFor = null;
 
   function paintFinding(id) {
-    var card = findingCards.get(id), r = verdict(id), x = findingData.get(id);
+    var card = findingCards.get(id), r = verdict(id);
     if (!card) return;
     var badge = card.querySelector('[data-decision-badge]');
-    badge.textContent = DECISION_LABELS[r.decision] || 'Not reviewed';
+    badge.textContent = decisionLabel(r.decision);
     badge.className = 'badge decision decision-' + (r.decision || 'open');
     card.setAttribute('data-decision', r.decision || 'open');
     card.querySelectorAll('.value-row').forEach(function (row) {
@@ -667,9 +587,9 @@
       if (f.value !== v && document.activeElement !== f) f.value = v;
     });
     var hint = verdictForm.querySelector('[data-claimreview-hint]');
-    var missing = wrongSources(x, r).filter(function (s) { return !webLink(s.d.url); });
+    var missing = wrongSources(x, r).filter(function (w) { return !w.doc.link; });
     hint.hidden = !missing.length;
-    hint.textContent = missing.length ? 'No web address for ' + missing.map(function (s) { return s.d.outlet || s.d.name; })
+    hint.textContent = missing.length ? 'No web address for ' + missing.map(function (w) { return w.doc.short_name; })
       .filter(function (v, i, a) { return a.indexOf(v) === i; }).join(', ') +
       ': its ClaimReview names no appearance of the claim.' : '';
   }
@@ -679,7 +599,7 @@
     var card = findingCards.get(id), x = findingData.get(id);
     var select = verdictForm.querySelector('[data-field="right_value"]');
     while (select.options.length > 1) select.remove(1);
-    (x.values || []).forEach(function (v) { select.append(el('option', { value: v.value, text: v.shown || v.value })); });
+    x.values.forEach(function (v) { select.append(el('option', { value: v.value, text: v.shown })); });
     formFor = id;
     verdictForm.setAttribute('aria-label', 'Verdict on finding #' + x.rank);
     card.querySelector('[data-verdict-slot]').append(verdictForm);
@@ -787,7 +707,7 @@
       var r = verdict(id);
       rows.push({
         finding: id, kind: x.kind, subject: x.subject, label: x.label,
-        values: (x.values || []).map(function (v) { return v.value; }),
+        values: x.values.map(function (v) { return v.value; }),
         decision: r.decision, right_value: r.right_value, public: r.public, note: r.note, time: r.time
       });
     });
@@ -798,39 +718,38 @@
   function wrongSources(x, r) {
     if (!x || r.decision !== 'confirmed' || !r.right_value) return [];
     var out = [];
-    (x.values || []).forEach(function (v) {
+    x.values.forEach(function (v) {
       if (v.value === r.right_value) return;
-      (v.sources || []).forEach(function (s) {
-        var c = claimById.get(s.claim), d = docById.get(s.doc);
-        if (c && d) out.push({ c: c, d: d, v: v });
+      v.sources.forEach(function (claimId) {
+        var claim = claimById[claimId];
+        out.push({ claim: claim, doc: docById[claim.doc], value: v });
       });
     });
     return out;
   }
 
   function exportClaimReview() {
-    var org = publisher.org.trim(), reviewUrl = webLink(publisher.review_url.trim());
+    var org = publisher.org.trim(), reviewUrl = typedWebAddress(publisher.review_url);
     if (!org || !reviewUrl) {
       showNotice('ClaimReview needs your organisation and the web address of your fact-check (Publish, above the findings).');
       return;
     }
-    var items = [];
+    var author = { '@type': 'Organization', name: org };
+    if (typedWebAddress(publisher.org_url)) author.url = typedWebAddress(publisher.org_url);
+    var reviews = [];
     findingData.forEach(function (x, id) {
       var r = verdict(id);
-      var right = (x.values || []).filter(function (v) { return v.value === r.right_value; })[0];
-      wrongSources(x, r).forEach(function (s) {
-        var item = { '@type': 'Claim' };
-        var link = webLink(s.d.url);
-        if (link) item.appearance = [{ '@type': 'CreativeWork', url: link }];
-        if (s.d.outlet) item.author = { '@type': 'Organization', name: s.d.outlet };
-        if (s.d.date) item.datePublished = s.d.date;
-        var author = { '@type': 'Organization', name: org };
-        if (webLink(publisher.org_url.trim())) author.url = webLink(publisher.org_url.trim());
-        items.push({
+      var right = x.values.filter(function (v) { return v.value === r.right_value; })[0];
+      wrongSources(x, r).forEach(function (w) {
+        var d = w.doc, item = { '@type': 'Claim' };
+        if (d.link) item.appearance = [{ '@type': 'CreativeWork', url: d.link }];
+        if (d.outlet) item.author = { '@type': 'Organization', name: d.outlet };
+        if (d.date) item.datePublished = d.date;
+        reviews.push({
           '@context': 'https://schema.org',
           '@type': 'ClaimReview',
           url: reviewUrl,
-          claimReviewed: s.c.text || '',
+          claimReviewed: w.claim.text,
           itemReviewed: item,
           author: author,
           datePublished: (r.time || new Date().toISOString()).slice(0, 10),
@@ -838,15 +757,15 @@
             '@type': 'Rating', ratingValue: 1, bestRating: 5, worstRating: 1,
             alternateName: 'Incorrect: ' + (right ? right.shown : r.right_value)
           },
-          reviewBody: r.public || (x.label + ': ' + (right ? right.shown : r.right_value) + ', not ' + s.v.shown + '.')
+          reviewBody: r.public || (x.label + ': ' + (right ? right.shown : r.right_value) + ', not ' + w.value.shown + '.')
         });
       });
     });
-    if (!items.length) {
+    if (!reviews.length) {
       showNotice('No ClaimReview to export: confirm a finding and choose its right value first.');
       return;
     }
-    download(stem + '-claimreview.jsonld', 'application/ld+json', JSON.stringify(items, null, 2) + '\n');
+    download(view.export_stem + '-claimreview.jsonld', 'application/ld+json', JSON.stringify(reviews, null, 2) + '\n');
   }
 
   [['org-name', 'org'], ['org-url', 'org_url'], ['review-url', 'review_url']].forEach(function (pair) {
@@ -891,7 +810,7 @@
         var card = t.closest && t.closest('.finding');
         if (card) { card.focus({ preventScroll: true }); e.preventDefault(); return; }
         var c = currentFlag();
-        if (c && cards.get(c.f.id)) cards.get(c.f.id).focus({ preventScroll: true });
+        if (c && cards.get(c.id)) cards.get(c.id).focus({ preventScroll: true });
         e.preventDefault();
       }
       return;
@@ -904,16 +823,16 @@
       case 'k': move(-1); break;
       case 'c': case 'd': case 'f': case 'u':
         if (!x) return;
-        setDecision(x.f.id, KEY_DECISION[e.key]);
+        setDecision(x.id, KEY_DECISION[e.key]);
         break;
       case 'n':
-        if (!x || !cards.get(x.f.id)) return;
-        cards.get(x.f.id).querySelector('textarea').focus();
+        if (!x || !cards.get(x.id)) return;
+        cards.get(x.id).querySelector('textarea').focus();
         break;
       case 'a': case 'b':
         if (!x) return;
-        fromFlag = x.f.id;
-        navigate('#claim-' + (e.key === 'a' ? x.a.id : x.b.id));
+        fromFlag = x.id;
+        navigate('#claim-' + x.claims[e.key === 'a' ? 0 : 1]);
         break;
       case '/':
         if (activeTab !== 'flags') navigate('#flags');
@@ -941,8 +860,8 @@
   ui.score.addEventListener('input', function () { applyFilters(); });
   ui.form.addEventListener('submit', function (e) { e.preventDefault(); applyFilters(); });
   ui.form.addEventListener('reset', function () { setTimeout(function () { applyFilters(); }, 0); });
-  ui.more.addEventListener('click', function () { renderMore(); });
-  if ('IntersectionObserver' in window) {
+  if (ui.more) ui.more.addEventListener('click', function () { renderMore(); });
+  if (ui.more && 'IntersectionObserver' in window) {
     new IntersectionObserver(function (entries) {
       if (entries.some(function (en) { return en.isIntersecting; }) && !ui.more.hidden) renderMore();
     }, { rootMargin: '400px' }).observe(ui.more);
@@ -950,16 +869,17 @@
 
   // ---- export --------------------------------------------------------------------
 
-  function sideOut(c, d) {
-    return { claim: c.id, document: d.name || '', path: d.path || '', start: c.start, end: c.end, text: c.text || '' };
+  function sideOut(claimId) {
+    var c = claimById[claimId], d = docById[c.doc];
+    return { claim: claimId, document: d.name, path: d.path, start: c.start, end: c.end, text: c.text };
   }
 
-  function decisionRows() {
-    return byScore.map(function (x) {
-      var r = review(x.f.id);
+  function decisionRows() {  // every pair, highest score first
+    return flags.map(function (x) {
+      var r = review(x.id);
       return {
-        flag_id: x.f.id, kind: x.f.kind, score: x.score, decision: r.decision, note: r.note, time: r.time,
-        'new': !!x.f['new'], explanation: x.f.explanation || '', a: sideOut(x.a, x.da), b: sideOut(x.b, x.db)
+        flag_id: x.id, kind: x.kind, score: x.score, decision: r.decision, note: r.note, time: r.time,
+        'new': x['new'], explanation: x.explanation, a: sideOut(x.claims[0]), b: sideOut(x.claims[1])
       };
     });
   }
@@ -973,15 +893,12 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
   }
 
-  var stem = 'claims-' + String(data.report_id || 'report').slice(0, 10);
-
   function exportJson() {
     var out = {
-      schema: 'claims-reviews/2', report_id: data.report_id || '', exported: new Date().toISOString(),
-      generator: data.generator ? { name: data.generator.name, version: data.generator.version } : null,
-      reviews: findingRows().concat(decisionRows())
+      schema: view.reviews_schema, report_id: view.report_id, exported: new Date().toISOString(),
+      generator: view.generator, reviews: findingRows().concat(decisionRows())
     };
-    download(stem + '-decisions.json', 'application/json', JSON.stringify(out, null, 2) + '\n');
+    download(view.export_stem + '-decisions.json', 'application/json', JSON.stringify(out, null, 2) + '\n');
   }
 
   var CSV_COLUMNS = ['flag_id', 'kind', 'score', 'decision', 'note', 'time', 'a_document', 'a_path', 'a_start', 'a_end',
@@ -1006,7 +923,7 @@
       });
       lines.push(CSV_COLUMNS.map(function (c) { return csvCell(c, flat[c]); }).join(','));
     });
-    download(stem + '-decisions.csv', 'text/csv;charset=utf-8', '\ufeff' + lines.join('\r\n') + '\r\n');
+    download(view.export_stem + '-decisions.csv', 'text/csv;charset=utf-8', '\ufeff' + lines.join('\r\n') + '\r\n');
   }
 
   $('export-json').addEventListener('click', exportJson);
@@ -1017,14 +934,8 @@
   // ---- start ---------------------------------------------------------------------
 
   var report = window.__claimsReport = { ready: false, flags: flags.length, reviewed: 0, lastFilterMs: 0, initMs: 0 };
-  if (!flags.length) {
-    document.querySelector('#flags-app .sidebar').hidden = true;
-    ui.count.textContent = 'No disagreements found: the tool flagged no pair of claims in these ' + docs.length + ' documents.';
-    ui.count.className = 'result-count no-flags';
-  } else {
-    applyFilters();
-  }
-  flags.forEach(function (x) { if (state.decisions.has(x.f.id)) updateCard(x.f.id); });
+  if (flags.length) applyFilters();  // with none, the template says so and shows no filters
+  flags.forEach(function (x) { if (state.decisions.has(x.id)) updateCard(x.id); });
   updateProgress();
   updateFindingsProgress();
   route(location.hash);
