@@ -51,7 +51,7 @@ def mention_pairs(sites: Sequence[Sequence[Site]], claim_pairs: Sequence[tuple[i
         same_doc = si[0].doc == sj[0].doc
         found = [(a, b) for a in si for b in sj if a.mention.kind == b.mention.kind
                  and (not same_doc or a.mention.kind in SAME_ARTICLE_KINDS)
-                 and (a.mention.start, a.mention.end) != (b.mention.start, b.mention.end)]
+                 and not (same_doc and a.mention.start < b.mention.end and b.mention.start < a.mention.end)]
         if not found:
             continue
         eq = [equal(a.mention, b.mention) for a, b in found]
