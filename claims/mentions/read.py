@@ -49,10 +49,19 @@ def equal(a: Mention, b: Mention) -> bool:
 
 
 def read_mentions(texts: Sequence[str], offsets: Sequence[int], published: Sequence[dt.date | None],
-                  readers: Sequence[MentionReader] | None = None) -> tuple[list[list[Mention]], list]:
-    """Mentions of each text (absolute offsets: ``offsets[i]`` is where text i starts), and the parses."""
+                  readers: Sequence[MentionReader] | None = None,
+                  memo: dict | None = None) -> tuple[list[list[Mention]], list]:
+    """Mentions of each text (absolute offsets: ``offsets[i]`` is where text i starts), and the parses.
+
+    ``memo`` (text -> parse) keeps parses across calls: training reads the same paragraphs in many
+    counterfactual copies of one event."""
     readers = list(readers) if readers is not None else default_readers()
-    docs = parse(texts)
+    if memo is None:
+        docs = parse(texts)
+    else:
+        todo = [t for t in dict.fromkeys(texts) if t not in memo]
+        memo.update(zip(todo, parse(todo)))
+        docs = [memo[t] for t in texts]
     out = []
     for doc, offset, date in zip(docs, offsets, published):
         found: list[Mention] = []

@@ -64,12 +64,12 @@ def event_claims(paths: list[Path], root: Path) -> list[ClaimText]:
 
 
 def build_table(event: str, paths: list[Path], root: Path, embedder, words: WordVectors,
-                neighbours: int = 25) -> EventTable:
+                neighbours: int = 25, memo: dict | None = None) -> EventTable:
     from claims.mentions.read import differ, equal
 
     claims = event_claims(paths, root)
     vectors = embedder.encode([c.text for c in claims]) if claims else np.zeros((0, 1), np.float32)
-    prepared = prepare(claims, vectors, neighbours)
+    prepared = prepare(claims, vectors, neighbours, memo=memo)
     keep, labels, differs, reasons = [], [], [], []
     for i, (a, b) in enumerate(prepared.pairs):
         if equal(a.mention, b.mention):

@@ -49,6 +49,7 @@ def load_tables(groups: dict[str, dict[str, list[Path]]], roots: dict[str, Path]
     static = load_embedder("fast")
     words = WordVectors(static)
     tables: dict[str, EventTable] = {}
+    memo: dict = {}  # one parse per distinct claim text across all events (counterfactual copies repeat them)
     for group, events in groups.items():
         file = cache / f"{group}.pkl" if cache else None
         if file and file.exists():
@@ -56,7 +57,7 @@ def load_tables(groups: dict[str, dict[str, list[Path]]], roots: dict[str, Path]
             continue
         started, built = time.time(), {}
         for i, (event, paths) in enumerate(events.items(), 1):
-            built[event] = build_table(event, paths, roots[group], static, words)
+            built[event] = build_table(event, paths, roots[group], static, words, memo=memo)
             if i % 20 == 0:
                 print(f"  {group}: {i}/{len(events)} events, {time.time() - started:.0f}s", file=sys.stderr)
         if file:

@@ -56,11 +56,12 @@ def published_date(value: str | None) -> dt.date | None:
         return None
 
 
-def prepare(claims: Sequence[ClaimText], vectors: np.ndarray, neighbours: int = 25, readers=None) -> Prepared:
+def prepare(claims: Sequence[ClaimText], vectors: np.ndarray, neighbours: int = 25, readers=None,
+            memo: dict | None = None) -> Prepared:
     from claims.mentions.read import equal, read_mentions
 
     mentions, parsed = read_mentions([c.text for c in claims], [c.start for c in claims],
-                                     [c.published for c in claims], readers)
+                                     [c.published for c in claims], readers, memo)
     sites = build_sites(claims, mentions, parsed)
     pairs, agreeing = mention_pairs(sites, related_claims([c.doc for c in claims], vectors, neighbours), equal)
     return Prepared(sites, pairs, agreeing)
