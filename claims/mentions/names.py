@@ -21,7 +21,7 @@ from typing import Any
 from rapidfuzz.distance import OSA
 
 from claims.mentions.base import Mention
-from claims.mentions.offices import TITLE_WORDS
+from claims.mentions.offices import TITLE_PATTERN, TITLE_WORDS
 from claims.mentions.syntax import governing_verb, in_quotes, lemma
 
 PERSON_LABELS = ("PERSON",)
@@ -106,18 +106,31 @@ class NameReader:
     kinds = ("person", "place", "org")
 
     def read(self, doc: Any, offset: int, published: dt.date | None) -> list[Mention]:
+        titles = _title_tokens(doc)
         out: list[Mention] = []
         taken: set[int] = set()  # token indices already in a mention
         for ent in doc.ents:
-            kind = _kind_of(ent)
+            if all(t.i in titles for t in ent):
+                continue  # "Defense" in "Defense Secretary" is part of an office, not a name
+            kind = _kind_of(ent, titles)
             if kind is None:
                 continue
             mention = _mention(doc, ent.start, ent.end, kind, offset)
             if mention is not None:
                 out.append(mention)
                 taken.update(range(ent.start, ent.end))
-        out += _honorific_people(doc, offset, taken)
+        out += _untagged_people(doc, offset, taken, titles)
         return sorted(out, key=lambda m: m.start)
+
+
+def _title_tokens(doc: Any) -> set[int]:
+    """Indices of the tokens that write an office ("Sen.", "Defense Secretary", "prime minister")."""
+    found: set[int] = set()
+    for m in TITLE_PATTERN.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None:
+            found.update(range(span.start, span.end))
+    return found
 
 
 # The last word of an organisation's name says what it is: "Northwind Labs" is no person.
@@ -129,10 +142,12 @@ ORG_HEADS = frozenset({
 })
 
 
-def _kind_of(ent: Any) -> str | None:
+def _kind_of(ent: Any, titles: set[int]) -> str | None:
     if ent.label_ in PERSON_LABELS:
         return "org" if ent[-1].lower_ in ORG_HEADS else "person"
-    if _names_a_person(ent):
+    if ent.label_ in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC", "FAC") and len(ent) <= 3 \
+            and all(t.pos_ == "PROPN" for t in ent) and ent[-1].lower_ not in ORG_HEADS \
+            and _person_cue(ent.doc, ent.start, ent.root, titles):
         return "person"
     if ent.label_ in PLACE_LABELS:
         return "place"
@@ -141,20 +156,31 @@ def _kind_of(ent: Any) -> str | None:
     return None
 
 
-def _names_a_person(ent: Any) -> bool:
-    """A proper name the tagger did not call a person but the grammar does: "Mr. Novak", "Sen. Ortiz",
-    "Novak, who chairs ..."."""
-    if ent.label_ not in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC", "FAC"):
-        return False
-    if not all(t.pos_ == "PROPN" for t in ent) or len(ent) > 3:
-        return False
-    before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    if before is not None and (_is_honorific(before) or (
-            before.lower_ in TITLE_WORDS and before.text.endswith(".") and before.text[0].isupper())):
-        return True  # "Mr. Novak", "Sen. Ortiz" (an abbreviated title only comes before a person)
-    root = ent.root
-    return any(c.dep_ == "relcl" and any(w.lower_ in ("who", "whom", "whose") for w in c.children)
-               for c in root.children)
+_BECOME_VERBS = frozenset({"be", "become", "serve", "remain", "name", "appoint", "elect", "nominate"})
+
+
+def _person_cue(doc: Any, start: int, root: Any, titles: set[int]) -> bool:
+    """Whether the grammar makes a proper name a person whatever the tagger said: an honorific or an
+    office right before it ("Mr. Novak", "Sen. Ortiz", "Prime Minister-elect Marek"), an office in
+    apposition ("Novak, the prime minister"), a "who" clause, or "Novak is/was named/served as <office>"."""
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and (_is_honorific(before) or before.i in titles or
+                               (before.lower_ == "elect" and before.i - 2 in titles)):
+        return True
+    if root.dep_ == "appos" and root.head.i in titles:
+        return True
+    for child in root.children:
+        if child.dep_ == "appos" and child.i in titles:
+            return True
+        if child.dep_ == "relcl" and any(w.lower_ in ("who", "whom", "whose") for w in child.children):
+            return True
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in _BECOME_VERBS:
+        for comp in root.head.children:
+            if comp.dep_ in ("attr", "oprd") and comp.i in titles:
+                return True
+            if comp.dep_ == "prep" and comp.lower_ == "as" and any(c.i in titles for c in comp.children):
+                return True
+    return False
 
 
 def _is_honorific(token: Any) -> bool:
@@ -209,20 +235,27 @@ def _mention(doc: Any, start: int, end: int, kind: str, offset: int) -> Mention 
     )
 
 
-def _honorific_people(doc: Any, offset: int, taken: set[int]) -> list[Mention]:
-    """ "Mr. Novak" where the tagger found no entity at all: the honorific and the proper nouns after it."""
+def _untagged_people(doc: Any, offset: int, taken: set[int], titles: set[int]) -> list[Mention]:
+    """People the tagger found no entity for: "Mr. Novak", "its CFO, Ana Ruiz": a run of capitalised
+    proper nouns (at most three) with a person cue."""
     out = []
-    for tok in doc:
-        if not _is_honorific(tok) or tok.i + 1 >= len(doc) or tok.i + 1 in taken:
-            continue
-        end = tok.i + 1
-        while end < len(doc) and end - tok.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        start = i + 1 if _is_honorific(tok) else i
+        end = start
+        while end < len(doc) and end - start < 3 and end not in taken and end not in titles \
+                and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                and doc[end].ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP"):
             end += 1
-        if end > tok.i + 1:
-            mention = _mention(doc, tok.i, end, "person", offset)
+        if end > start and (start > i or _person_cue(doc, start, doc[start:end].root, titles)):
+            mention = _mention(doc, start, end, "person", offset)
             if mention is not None:
                 out.append(mention)
-                taken.update(range(tok.i, end))
+                taken.update(range(start, end))
+            i = end
+        else:
+            i = max(i + 1, end)
     return out
 
 

@@ -118,7 +118,7 @@ PORTFOLIOS: dict[str, str] = {
     "interior": "interior", "the interior": "interior", "home": "interior", "home affairs": "interior",
     "internal affairs": "interior", "transportation": "transport", "transport": "transport",
     "housing": "housing", "housing and urban development": "housing", "veterans affairs": "veterans affairs",
-    "foreign": "foreign affairs", "foreign affairs": "foreign affairs", "finance": "finance",
+    "foreign": "foreign", "foreign affairs": "foreign", "finance": "finance",
     "justice": "justice", "economy": "economy", "economic affairs": "economy", "trade": "trade",
     "environment": "environment", "culture": "culture", "tourism": "tourism", "communications": "communications",
     "infrastructure": "infrastructure", "industry": "industry", "immigration": "immigration",
@@ -203,7 +203,7 @@ def normalise(office_text: str, portfolio: str | None = None) -> str:
     t = " ".join(office_text.lower().split())
     if portfolio is not None:
         p = PORTFOLIOS[" ".join(portfolio.lower().split())]
-        if t.startswith("secretary") or t.endswith("secretary"):
+        if "secretary" in t.split():
             return f"secretary of {p}"
         return f"{p} minister"
     return FORM_TO_OFFICE.get(t, FORM_TO_OFFICE.get(t.replace("-", " "), t))
