@@ -566,7 +566,9 @@ def differ(a: Mention, b: Mention) -> str | None:
     """Why two dates cannot both be right, or None when they can.
 
     Compatible: spans that overlap (a month and a day inside it, a year and a date in it), a weekday and
-    a date that falls on it, two dates of which one is a bound ("by March 5") the other keeps. When a
+    a date that falls on it, two dates of which one is a bound ("by March 5") the other keeps, and a date
+    given as the new or old one of a changed plan ("postponed to Friday", "originally set for May")
+    against one given without the change (an update, not a contradiction). When a
     date cannot be placed (no publication date), the parts written in both (year, month, day, weekday)
     are compared.
     """
@@ -574,6 +576,10 @@ def differ(a: Mention, b: Mention) -> str | None:
         return None
     fa, fb = a.features, b.features
     said = f"“{a.text}” vs “{b.text}”"
+    changed_a = bool(fa.get("revised") or fa.get("superseded"))
+    changed_b = bool(fb.get("revised") or fb.get("superseded"))
+    if changed_a != changed_b:
+        return None  # one side reports a changed plan ("postponed to Friday"): the other may predate it
     if fa.get("bare_weekday") or fb.get("bare_weekday"):
         weekday_reason = _weekday_differ(a, b, said)
         if weekday_reason is not False:
@@ -623,11 +629,15 @@ def _bounded(m: Mention) -> tuple[dt.date, dt.date]:
     return first, last
 
 
-def _apart(days: int, a: DateSpan, b: DateSpan) -> str:
-    if days < 60 and "day" in (a.granularity, b.granularity):
-        return "a day apart" if days == 1 else f"{days} days apart"
-    if days < 730:
-        months = max(1, round(days / 30.4))
-        return "a month apart" if months == 1 else f"{months} months apart"
-    years = round(days / 365.25)
-    return f"{years} years apart"
+def _apart(gap_days: int, a: DateSpan, b: DateSpan) -> str:
+    """How far apart two dates that do not overlap are, in the coarser of their units."""
+    coarse = {a.granularity, b.granularity}
+    if coarse & {"year", "decade"}:
+        years = abs(a.first.year - b.first.year)
+        return "a year apart" if years == 1 else f"{years} years apart"
+    if coarse & {"month", "part", "season"} or gap_days >= 60:
+        months = abs((a.first.year * 12 + a.first.month) - (b.first.year * 12 + b.first.month))
+        if months >= 24:
+            return f"{round(months / 12)} years apart"
+        return "a month apart" if months <= 1 else f"{months} months apart"
+    return "a day apart" if gap_days == 1 else f"{gap_days} days apart"
