@@ -21,11 +21,13 @@ def default_readers() -> list[MentionReader]:
 
 
 def _differs():
+    """kind -> the normaliser that compares two values of it (each module's ``differ``)."""
     from claims.mentions import dates, figures, names, titles
 
     table = {}
-    for module in (figures, dates, names, titles):
-        for kind in module.KINDS:
+    for module, reader in ((figures, figures.FigureReader), (dates, dates.DateReader), (names, names.NameReader),
+                           (titles, titles.TitleReader)):
+        for kind in reader.kinds:
             table[kind] = module.differ
     return table
 
