@@ -18,12 +18,32 @@ from claims.verify.sites import Site
 SAME_ARTICLE_KINDS = frozenset({"person", "place", "org", "title"})
 
 
-def related_claims(docs: Sequence[str], vectors: np.ndarray, k: int) -> list[tuple[int, int]]:
-    """(i, j), i < j: j is among i's k most similar claims (cosine of ``vectors``) or the reverse."""
+def related_claims(docs: Sequence[str], vectors: np.ndarray, k: int,
+                   blocks: Sequence[Sequence[str]] | None = None, block_k: int = 10) -> list[tuple[int, int]]:
+    """(i, j), i < j: j is among i's k most similar claims (cosine of ``vectors``) or the reverse, or the
+    two share a block key (``blocks[i]``: the person a title is of, the noun a figure counts, the event
+    verb of a date), which reaches true pairs worded too differently to be neighbours. A large block
+    pairs each claim with its ``block_k`` most similar members only."""
     n = len(docs)
     if n < 2:
         return []
     pairs: set[tuple[int, int]] = set()
+    if blocks is not None:
+        members: dict[str, list[int]] = {}
+        for i, keys in enumerate(blocks):
+            for key in set(keys):
+                members.setdefault(key, []).append(i)
+        for idx in members.values():
+            if len(idx) < 2:
+                continue
+            sims = vectors[idx] @ vectors[idx].T
+            np.fill_diagonal(sims, -np.inf)
+            kk = min(block_k, len(idx) - 1)
+            top = np.argpartition(-sims, kk - 1, axis=1)[:, :kk]
+            for r, row in enumerate(top):
+                for t in row:
+                    i, j = idx[r], idx[int(t)]
+                    pairs.add((i, j) if i < j else (j, i))
     for start in range(0, n, 512):  # a block of rows at a time: never an n x n matrix for large runs
         sims = vectors[start:start + 512] @ vectors.T
         for r in range(sims.shape[0]):

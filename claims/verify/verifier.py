@@ -63,8 +63,22 @@ def prepare(claims: Sequence[ClaimText], vectors: np.ndarray, neighbours: int = 
     mentions, parsed = read_mentions([c.text for c in claims], [c.start for c in claims],
                                      [c.published for c in claims], readers, memo)
     sites = build_sites(claims, mentions, parsed)
-    pairs, agreeing = mention_pairs(sites, related_claims([c.doc for c in claims], vectors, neighbours), equal)
+    related = related_claims([c.doc for c in claims], vectors, neighbours, [block_keys(found) for found in mentions])
+    pairs, agreeing = mention_pairs(sites, related, equal)
     return Prepared(sites, pairs, agreeing)
+
+
+def block_keys(mentions: Sequence[Mention]) -> list[str]:
+    """What a claim's values are of: claims sharing one of these are compared even when worded apart."""
+    keys = []
+    for m in mentions:
+        if m.kind in ("title", "age") and m.holder:
+            keys.append(f"holder|{m.holder}")
+        elif m.kind == "person" and m.key:
+            keys.append(f"person|{m.key}")
+        elif m.kind in ("figure", "date", "time") and m.anchor:
+            keys.append(f"{m.kind}|{m.anchor}")
+    return keys
 
 
 class MentionVerifier:
