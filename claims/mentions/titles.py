@@ -21,7 +21,7 @@ from typing import Any
 from claims.mentions import offices
 from claims.mentions.base import Mention
 from claims.mentions.names import NameReader, place_key
-from claims.mentions.syntax import governing_verb, in_quotes, lemma, subject_of
+from claims.mentions.syntax import governing_verb, in_quotes, lemma, text_of, subject_of
 
 # "Novak, who chairs the committee": the verb of a "who" clause that names an office
 OFFICE_VERBS = {"chair": "chair", "lead": "leader", "head": "head", "direct": "director",
@@ -43,7 +43,7 @@ class TitleReader:
     def read(self, doc: Any, offset: int, published: dt.date | None) -> list[Mention]:
         people = [m for m in self._names.read(doc, 0, published) if m.kind == "person"]
         out = []
-        for match in offices.TITLE_PATTERN.finditer(doc.text):
+        for match in offices.TITLE_PATTERN.finditer(text_of(doc)):
             mention = self._title(doc, match, people, offset)
             if mention is not None:
                 out.append(mention)
@@ -68,7 +68,7 @@ class TitleReader:
         org = _org(doc, span, match, holder)
         start = match.start("standing") if match.group("standing") else match.start("office")
         end = match.end()
-        text = doc.text[start:end]
+        text = text_of(doc)[start:end]
         head = span.root
         features = {
             "office": office, "former": bool(standing & set(offices.FORMER)),
@@ -101,7 +101,7 @@ class TitleReader:
                 continue
             org_span = doc[obj.left_edge.i:obj.right_edge.i + 1]
             office = OFFICE_VERBS[tok.lemma_]
-            text = doc.text[tok.idx:org_span.end_char]
+            text = text_of(doc)[tok.idx:org_span.end_char]
             out.append(Mention(
                 kind="title", start=offset + tok.idx, end=offset + org_span.end_char, text=text, value=office,
                 key=office, holder=holder.key, org=place_key(org_span.text), verb=tok.lemma_,
@@ -131,11 +131,17 @@ def _next_is_name(doc: Any, span: Any) -> bool:
 
 def _standing_before(doc: Any, span: Any) -> set[str]:
     """ "the former prime minister": standing words the pattern did not reach (a determiner between)."""
+    standing = (*offices.FORMER, *offices.ACTING, *offices.DEPUTY)
     words = set()
     for child in span.root.children:
-        if child.i < span.start and child.dep_ in ("amod", "advmod", "compound") and \
-                child.lower_ in (*offices.FORMER, *offices.ACTING, *offices.DEPUTY, "then"):
+        if child.i < span.start and child.dep_ in ("amod", "advmod", "compound") and child.lower_ in standing:
             words.add(child.lower_)
+    # "then-FBI Director", "former Ohio Gov.": the word stands before the office's organisation
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 5 and (doc[i].pos_ == "PROPN" or doc[i].text in ("-", "–")):
+        i -= 1
+    if i >= 0 and i < span.start - 1 and doc[i].lower_ in standing:
+        words.add(doc[i].lower_)
     return words
 
 
@@ -144,7 +150,7 @@ def _holder(doc: Any, span: Any, match: re.Match, people: list[Mention]) -> tupl
     # "President Jana Novak", "Sen. Ortiz", "Prime Minister-elect Novak": a name right after the title
     after = match.end()
     for p in people:
-        gap = doc.text[after:p.start]
+        gap = text_of(doc)[after:p.start]
         if p.start >= after and (gap.strip() == "" or re.fullmatch(r"\s*(?:Mr|Mrs|Ms|Dr)\.?\s*", gap)):
             return p, "before name"
         if p.start <= span.start_char < p.end:
@@ -213,7 +219,7 @@ def _party_state(doc: Any, holder: Mention | None) -> tuple[str, str] | None:
     """ "Sen. Paul Brandt (D-Ohio)": the party letter and the state, right after the holder's name."""
     if holder is None:
         return None
-    m = _PARTY_STATE.match(doc.text, holder.end + (1 if doc.text[holder.end:holder.end + 1] == " " else 0))
+    m = _PARTY_STATE.match(text_of(doc), holder.end + (1 if text_of(doc)[holder.end:holder.end + 1] == " " else 0))
     return (m.group("party"), place_key(m.group("state"))) if m else None
 
 

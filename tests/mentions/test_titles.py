@@ -127,3 +127,13 @@ def test_vocabulary_is_data_with_every_office_in_a_group():
     assert offices.normalise("Defense Secretary", "Defense") == "secretary of defense"
     assert offices.normalise("minister of health", "health") == "health minister"
     assert all(offices.group(o) in ("post", "chamber", "company", "rank", "generic") for o in offices.OFFICES)
+
+
+def test_then_before_the_organisation_marks_a_past_office(parser):
+    m = only(parser, "Then-NASA Administrator Dana Whitcomb approved the launch.")
+    assert (m.value, m.org, m.holder, m.features["former"]) == ("administrator", "nasa", "whitcomb", True)
+
+
+def test_a_title_the_tagger_put_inside_an_organisation_still_has_its_holder(parser):
+    m = only(parser, "An endorsement from Sheriff Okonjo will help him.")
+    assert (m.value, m.holder) == ("sheriff", "okonjo")
