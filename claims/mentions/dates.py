@@ -449,7 +449,7 @@ def _update_cues(doc: Any) -> tuple[str, ...]:
     for tok in doc:
         lem = tok.lemma_.lower()
         if lem in ("move", "push", "bring", "advance", "shift") and not _moves_a_date(tok):
-            continue  # "moved to Friday", "pushed back" are updates; "moved the troops", "bring to Iowa" are not
+            continue  # "moved to Friday", "pushed back" are updates; "moved the troops", "bring to Lisbon" are not
         if lem in ("later", "first") and tok.pos_ != "ADV":
             continue
         if lem in UPDATE_LEMMAS and (tok.pos_ in ("VERB", "ADV") or lem == "now"):

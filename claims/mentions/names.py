@@ -35,7 +35,7 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "esq"})
 # lower-case words that belong to a surname: "van der Berg", "de la Cruz", "bin Salman"
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "del", "della", "dos", "das", "du", "la",
                         "le", "bin", "ibn", "al", "el", "ter", "ten", "st."})
-# title words as news prose also writes them without the abbreviation's dot ("Gov Chris Christie")
+# title words as news prose also writes them without the abbreviation's dot ("Gov Dana Whitcomb")
 _TITLE_OR_BARE = TITLE_WORDS | frozenset({"gov", "sen", "rep", "gen", "lt", "col", "capt", "sgt", "atty"})
 _STANDING = frozenset({"former", "ex", "the", "late", "then", "acting", "interim", "a", "an"})
 
@@ -186,7 +186,7 @@ def _person_cue(doc: Any, start: int, root: Any, titles: set[int], end: int | No
     office right before it ("Mr. Novak", "Sen. Ortiz", "Prime Minister-elect Marek"), an office in
     apposition ("Novak, the prime minister"), a "who" clause, or "Novak is/was named/served as <office>"."""
     if end is not None and start in titles and any(i not in titles for i in range(start + 1, end)):
-        return True  # the tagger put the title inside the name: "Sheriff Arpaio" tagged ORG
+        return True  # the tagger put the title inside the name: "Sheriff Okonjo" tagged ORG
     before = doc[start - 1] if start > 0 else None
     if before is not None and (_is_honorific(before) or before.i in titles or
                                (before.lower_ == "elect" and before.i - 2 in titles)):
@@ -218,7 +218,7 @@ def _mention(doc: Any, start: int, end: int, kind: str, offset: int) -> Mention 
         honorific = doc[start - 1].lower_.rstrip(".")  # "Mr. Novak": spaCy leaves the "Mr." outside
     standing: list[str] = []
     if kind == "person":
-        # "NJ Gov Chris Christie", "Ohio Sen. Omar Feld": everything up to the last title word goes
+        # "RI Gov Dana Whitcomb", "Tasmania Sen. Omar Feld": everything up to the last title word goes
         last_title = max((i for i in range(start, end - 1) if doc[i].lower_ in _TITLE_OR_BARE), default=None)
         if last_title is not None:
             standing += [t.lower_ for t in doc[start:last_title + 1]]
@@ -291,8 +291,8 @@ def _untagged_people(doc: Any, offset: int, taken: set[int], titles: set[int]) -
 
 def resolve_people(mentions: list[Mention]) -> list[Mention]:
     """Mentions of one article with its surnames made consistent: a one-word organisation or place
-    whose key is the surname of a person named elsewhere in the article is that person ("Sestak"
-    tagged ORG in one sentence, "Joe Sestak" a PERSON in another). Order is kept."""
+    whose key is the surname of a person named elsewhere in the article is that person ("Berglund"
+    tagged ORG in one sentence, "Ines Berglund" a PERSON in another). Order is kept."""
     surnames = {m.key for m in mentions if m.kind == "person"}
     out = []
     for m in mentions:

@@ -136,7 +136,7 @@ def test_a_plural_proper_noun_is_a_group_not_a_person(parser):
 
 
 def test_leading_words_before_a_title_are_not_part_of_the_name(parser):
-    [m] = people(parser, "NJ Gov Dana Whitcomb signed the bill.")
+    [m] = people(parser, "RI Gov Dana Whitcomb signed the bill.")
     assert (m.text, m.key) == ("Dana Whitcomb", "whitcomb")
 
 
