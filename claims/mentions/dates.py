@@ -31,7 +31,8 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from claims.mentions.base import DateSpan, Mention
-from claims.mentions.syntax import REPORTING_VERBS, governing_verb, in_quotes, is_negated, lemma, subject_of, tense
+from claims.mentions.syntax import (REPORTING_VERBS, governing_verb, in_quotes, is_negated, lemma, subject_of, tense,
+                                     text_of)
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
@@ -72,6 +73,12 @@ _BOUND_PREPS = {"by": "before", "before": "before", "until": "before", "till": "
 
 _DECADE = re.compile(r"^(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?:(?P<full>1\d\d0|20\d0)|['’](?P<short>\d0))\s*['’]?s$")
 _WORD_DECADE = re.compile(r"^(?:the\s+)?(?:(?P<century>nineteen|twenty)[\s-]+)?(?P<word>" + "|".join(DECADE_WORDS) + r")$")
+
+
+# cheap tests before a walk over every token
+_CALENDAR_WORD = re.compile(r"\b(?:" + "|".join(w.capitalize() for w in (*MONTHS, *WEEKDAYS)) + r")\b")
+_UPDATE_WORD = re.compile(r"\b(?:postpon|delay|reschedul|mov|push|shift|cancel|advanc|defer|br[io]|originally|"
+                          r"initially|previously|now|instead)", re.IGNORECASE)
 
 
 @dataclass
@@ -127,6 +134,8 @@ def _date_spans(doc: Any) -> list[Any]:
         span = doc[start:ent.end]
         spans.append(span)
         covered.update(range(span.start, span.end))
+    if not _CALENDAR_WORD.search(text_of(doc)):
+        return sorted(spans, key=lambda s: s.start)
     for tok in doc:
         if tok.i in covered or tok.ent_type_ == "PERSON" or tok.tag_ == "MD":
             continue
@@ -435,16 +444,28 @@ def _ago(w: Written, published: dt.date) -> DateSpan | None:
 def _update_cues(doc: Any) -> tuple[str, ...]:
     """Words of the claim that report a changed plan ("postponed", "moved to", "originally", "now")."""
     cues = set()
+    if not _UPDATE_WORD.search(text_of(doc)):
+        return ()
     for tok in doc:
         lem = tok.lemma_.lower()
-        if lem in ("move", "push", "bring") and not any(c.dep_ in ("prep", "prt") and c.lower_ in
-                                                        ("to", "up", "back", "forward", "until") for c in tok.children):
-            continue  # "moved to Friday" is an update, "moved the troops" is not
+        if lem in ("move", "push", "bring", "advance", "shift") and not _moves_a_date(tok):
+            continue  # "moved to Friday", "pushed back" are updates; "moved the troops", "bring to Lisbon" are not
         if lem in ("later", "first") and tok.pos_ != "ADV":
             continue
         if lem in UPDATE_LEMMAS and (tok.pos_ in ("VERB", "ADV") or lem == "now"):
             cues.add(lem)
     return tuple(sorted(cues))
+
+
+def _moves_a_date(verb: Any) -> bool:
+    """ "pushed back", "moved up", "brought forward", or "moved to <a date>"."""
+    for c in verb.children:
+        if c.dep_ in ("prt", "advmod") and c.lower_ in ("up", "back", "forward"):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("to", "until"):
+            if any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
+                return True
+    return False
 
 
 def _anchor(span: Any) -> tuple[Any | None, str]:

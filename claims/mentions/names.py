@@ -15,14 +15,16 @@ are different people, not a discrepancy; nor are a nickname and the full first n
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
+from dataclasses import replace
 from typing import Any
 
 from rapidfuzz.distance import OSA
 
 from claims.mentions.base import Mention
 from claims.mentions.offices import TITLE_PATTERN, TITLE_WORDS
-from claims.mentions.syntax import governing_verb, in_quotes, lemma
+from claims.mentions.syntax import governing_verb, in_quotes, lemma, text_of
 
 PERSON_LABELS = ("PERSON",)
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -33,6 +35,8 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "esq"})
 # lower-case words that belong to a surname: "van der Berg", "de la Cruz", "bin Salman"
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "del", "della", "dos", "das", "du", "la",
                         "le", "bin", "ibn", "al", "el", "ter", "ten", "st."})
+# title words as news prose also writes them without the abbreviation's dot ("Gov Dana Whitcomb")
+_TITLE_OR_BARE = TITLE_WORDS | frozenset({"gov", "sen", "rep", "gen", "lt", "col", "capt", "sgt", "atty"})
 _STANDING = frozenset({"former", "ex", "the", "late", "then", "acting", "interim", "a", "an"})
 
 # Nicknames and the first name they stand for (both directions are looked up). Data, not rules.
@@ -106,6 +110,13 @@ class NameReader:
     kinds = ("person", "place", "org")
 
     def read(self, doc: Any, offset: int, published: dt.date | None) -> list[Mention]:
+        found = doc.user_data.get("claims.names")
+        if found is None:  # the title reader asks for the same names: read them once per Doc
+            found = doc.user_data["claims.names"] = self._read(doc)
+        return [replace(m, start=m.start + offset, end=m.end + offset) for m in found] if offset else list(found)
+
+    def _read(self, doc: Any) -> list[Mention]:
+        offset = 0
         titles = _title_tokens(doc)
         out: list[Mention] = []
         taken: set[int] = set()  # token indices already in a mention
@@ -119,14 +130,23 @@ class NameReader:
             if mention is not None:
                 out.append(mention)
                 taken.update(range(ent.start, ent.end))
-        out += _untagged_people(doc, offset, taken, titles)
+        if titles or _CUE_WORDS.search(text_of(doc)):
+            out += _untagged_people(doc, offset, taken, titles)
         return sorted(out, key=lambda m: m.start)
+
+
+# cheap test before a walk over every token: an honorific, or "who" for "Novak, who chairs ..."
+_CUE_WORDS = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Rev|Fr|Lord|Lady)\b|\bwho\b")
 
 
 def _title_tokens(doc: Any) -> set[int]:
     """Indices of the tokens that write an office ("Sen.", "Defense Secretary", "prime minister")."""
+    cached = doc.user_data.get("claims.title_tokens")
+    if cached is not None:
+        return cached
     found: set[int] = set()
-    for m in TITLE_PATTERN.finditer(doc.text):
+    doc.user_data["claims.title_tokens"] = found
+    for m in TITLE_PATTERN.finditer(text_of(doc)):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None:
             found.update(range(span.start, span.end))
@@ -144,10 +164,12 @@ ORG_HEADS = frozenset({
 
 def _kind_of(ent: Any, titles: set[int]) -> str | None:
     if ent.label_ in PERSON_LABELS:
+        if len(ent) == 1 and ent[0].tag_ == "NNPS":
+            return None  # a plural proper noun is a group ("Republicans"), not a person
         return "org" if ent[-1].lower_ in ORG_HEADS else "person"
     if ent.label_ in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC", "FAC") and len(ent) <= 3 \
             and all(t.pos_ == "PROPN" for t in ent) and ent[-1].lower_ not in ORG_HEADS \
-            and _person_cue(ent.doc, ent.start, ent.root, titles):
+            and _person_cue(ent.doc, ent.start, ent.root, titles, ent.end):
         return "person"
     if ent.label_ in PLACE_LABELS:
         return "place"
@@ -159,10 +181,12 @@ def _kind_of(ent: Any, titles: set[int]) -> str | None:
 _BECOME_VERBS = frozenset({"be", "become", "serve", "remain", "name", "appoint", "elect", "nominate"})
 
 
-def _person_cue(doc: Any, start: int, root: Any, titles: set[int]) -> bool:
+def _person_cue(doc: Any, start: int, root: Any, titles: set[int], end: int | None = None) -> bool:
     """Whether the grammar makes a proper name a person whatever the tagger said: an honorific or an
     office right before it ("Mr. Novak", "Sen. Ortiz", "Prime Minister-elect Marek"), an office in
     apposition ("Novak, the prime minister"), a "who" clause, or "Novak is/was named/served as <office>"."""
+    if end is not None and start in titles and any(i not in titles for i in range(start + 1, end)):
+        return True  # the tagger put the title inside the name: "Sheriff Okonjo" tagged ORG
     before = doc[start - 1] if start > 0 else None
     if before is not None and (_is_honorific(before) or before.i in titles or
                                (before.lower_ == "elect" and before.i - 2 in titles)):
@@ -193,6 +217,12 @@ def _mention(doc: Any, start: int, end: int, kind: str, offset: int) -> Mention 
     if kind == "person" and start > 0 and _is_honorific(doc[start - 1]):
         honorific = doc[start - 1].lower_.rstrip(".")  # "Mr. Novak": spaCy leaves the "Mr." outside
     standing: list[str] = []
+    if kind == "person":
+        # "RI Gov Dana Whitcomb", "Tasmania Sen. Omar Feld": everything up to the last title word goes
+        last_title = max((i for i in range(start, end - 1) if doc[i].lower_ in _TITLE_OR_BARE), default=None)
+        if last_title is not None:
+            standing += [t.lower_ for t in doc[start:last_title + 1]]
+            start = last_title + 1
     while start < end:
         tok = doc[start]
         low = tok.lower_
@@ -216,8 +246,8 @@ def _mention(doc: Any, start: int, end: int, kind: str, offset: int) -> Mention 
         if not text[:1].isupper() or any(ch.isdigit() for ch in text):
             return None
         first, surname = split_name(text)
-        if len(fold(surname)) < 2 or fold(surname).rstrip(".") in HONORIFICS:
-            return None
+        if len(fold(surname).rstrip(".")) < 2 or surname.endswith(".") or fold(surname).rstrip(".") in HONORIFICS:
+            return None  # no surname: an initial ("Paul D.") or an honorific alone
         key = person_key(text)
         features = {"first": fold(first).rstrip("."), "honorific": honorific}
     else:
@@ -256,6 +286,20 @@ def _untagged_people(doc: Any, offset: int, taken: set[int], titles: set[int]) -
             i = end
         else:
             i = max(i + 1, end)
+    return out
+
+
+def resolve_people(mentions: list[Mention]) -> list[Mention]:
+    """Mentions of one article with its surnames made consistent: a one-word organisation or place
+    whose key is the surname of a person named elsewhere in the article is that person ("Berglund"
+    tagged ORG in one sentence, "Ines Berglund" a PERSON in another). Order is kept."""
+    surnames = {m.key for m in mentions if m.kind == "person"}
+    out = []
+    for m in mentions:
+        if m.kind in ("org", "place") and " " not in m.key and m.key in surnames:
+            m = replace(m, kind="person", key=m.key, features={**m.features, "first": "", "honorific": "",
+                                                                 "relabelled": m.kind})
+        out.append(m)
     return out
 
 

@@ -14,16 +14,6 @@ REPORTING_VERBS = frozenset({
     "assert", "suggest", "contend", "maintain", "predict", "allege", "admit", "stress",
 })
 
-# Dependencies that attach a modifier to the word it modifies: walking up through them from a date or
-# a name reaches the verb (or event noun) it belongs to.
-_MODIFIER_DEPS = frozenset({
-    "prep", "pobj", "npadvmod", "tmod", "nummod", "quantmod", "compound", "amod", "advmod", "appos",
-    "pcomp", "det", "poss", "case", "nmod", "punct", "cc", "conj", "dobj", "nsubj", "nsubjpass", "attr",
-    "dative", "agent", "oprd", "advcl", "acl", "relcl",
-})
-
-_QUOTES = '"“”'
-
 
 def governing_verb(token: Any) -> Any | None:
     """The nearest verb (or auxiliary standing as a main verb) above ``token``, or None at the root."""
@@ -80,9 +70,17 @@ def tense(verb: Any) -> str:
     return "present" if verb.tag_ in ("VBZ", "VBP", "VB") else "past"
 
 
+def text_of(doc: Any) -> str:
+    """The claim's text, built once per Doc (spaCy joins its tokens on every ``doc.text``)."""
+    text = doc.user_data.get("claims.text")
+    if text is None:
+        text = doc.user_data["claims.text"] = doc.text
+    return text
+
+
 def in_quotes(doc: Any, char_index: int) -> bool:
     """Whether a character of the claim lies inside double quotation marks (an odd count before it)."""
-    text = doc.text
+    text = text_of(doc)
     straight = text.count('"', 0, char_index)
     opened = text.count("“", 0, char_index) - text.count("”", 0, char_index)
     return straight % 2 == 1 or opened > 0

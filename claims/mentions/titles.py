@@ -1,14 +1,14 @@
 """Titles: an office or rank, tied to the person who holds it and the organisation it is of.
 
 "President Jana Novak", "Novak, the prime minister,", "the Foreign Minister, Jana Novak",
-"Sen. Novak (D-Ohio)", "Novak, a former governor", "Novak was named defense secretary",
+"Sen. Novak (D-R.I.)", "Novak, a former governor", "Novak was named defense secretary",
 "Novak, who chairs the committee". The office is found with the vocabulary in
 :mod:`claims.mentions.offices` and normalised there ("Sen." -> "senator"); the person through the
 parse (a name right after the title, an apposition either way, a copula, a "who" clause).
 
 ``value`` is the office with its deputy/vice rank ("deputy mayor"); ``features["office"]`` the office
 without it; ``features["former"|"acting"|"elect"|"deputy"]`` booleans; ``holder`` the person's
-surname key; ``org`` the organisation or place ("senate intelligence committee", "ohio").
+surname key; ``org`` the organisation or place ("senate banking committee", "rhode island").
 
 :func:`differ` says when two offices cannot both describe one holder at one time.
 """
@@ -21,7 +21,7 @@ from typing import Any
 from claims.mentions import offices
 from claims.mentions.base import Mention
 from claims.mentions.names import NameReader, place_key
-from claims.mentions.syntax import governing_verb, in_quotes, lemma, subject_of
+from claims.mentions.syntax import governing_verb, in_quotes, lemma, text_of, subject_of
 
 # "Novak, who chairs the committee": the verb of a "who" clause that names an office
 OFFICE_VERBS = {"chair": "chair", "lead": "leader", "head": "head", "direct": "director",
@@ -29,7 +29,7 @@ OFFICE_VERBS = {"chair": "chair", "lead": "leader", "head": "head", "direct": "d
 # "Novak was named secretary": verbs whose object or complement is the subject's office
 _BECOME_VERBS = frozenset({"be", "become", "serve", "remain", "name", "appoint", "elect", "nominate",
                            "choose", "select", "swear", "make", "confirm", "install"})
-# "(D-Ohio)": a US legislator's party and state
+# "(D-R.I.)": a US legislator's party and state
 _PARTY_STATE = re.compile(r"\(\s*(?P<party>[DRI])\s*[-–.]\s*(?P<state>[A-Z][\w. ]+?)\s*\)")
 _STANDING_WORDS = re.compile(r"\w+")
 
@@ -43,7 +43,7 @@ class TitleReader:
     def read(self, doc: Any, offset: int, published: dt.date | None) -> list[Mention]:
         people = [m for m in self._names.read(doc, 0, published) if m.kind == "person"]
         out = []
-        for match in offices.TITLE_PATTERN.finditer(doc.text):
+        for match in offices.TITLE_PATTERN.finditer(text_of(doc)):
             mention = self._title(doc, match, people, offset)
             if mention is not None:
                 out.append(mention)
@@ -68,7 +68,7 @@ class TitleReader:
         org = _org(doc, span, match, holder)
         start = match.start("standing") if match.group("standing") else match.start("office")
         end = match.end()
-        text = doc.text[start:end]
+        text = text_of(doc)[start:end]
         head = span.root
         features = {
             "office": office, "former": bool(standing & set(offices.FORMER)),
@@ -101,7 +101,7 @@ class TitleReader:
                 continue
             org_span = doc[obj.left_edge.i:obj.right_edge.i + 1]
             office = OFFICE_VERBS[tok.lemma_]
-            text = doc.text[tok.idx:org_span.end_char]
+            text = text_of(doc)[tok.idx:org_span.end_char]
             out.append(Mention(
                 kind="title", start=offset + tok.idx, end=offset + org_span.end_char, text=text, value=office,
                 key=office, holder=holder.key, org=place_key(org_span.text), verb=tok.lemma_,
@@ -131,11 +131,17 @@ def _next_is_name(doc: Any, span: Any) -> bool:
 
 def _standing_before(doc: Any, span: Any) -> set[str]:
     """ "the former prime minister": standing words the pattern did not reach (a determiner between)."""
+    standing = (*offices.FORMER, *offices.ACTING, *offices.DEPUTY)
     words = set()
     for child in span.root.children:
-        if child.i < span.start and child.dep_ in ("amod", "advmod", "compound") and \
-                child.lower_ in (*offices.FORMER, *offices.ACTING, *offices.DEPUTY, "then"):
+        if child.i < span.start and child.dep_ in ("amod", "advmod", "compound") and child.lower_ in standing:
             words.add(child.lower_)
+    # "then-NASA Administrator", "former Rhode Island Gov.": the word stands before the office's organisation
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 5 and (doc[i].pos_ == "PROPN" or doc[i].text in ("-", "–")):
+        i -= 1
+    if i >= 0 and i < span.start - 1 and doc[i].lower_ in standing:
+        words.add(doc[i].lower_)
     return words
 
 
@@ -144,7 +150,7 @@ def _holder(doc: Any, span: Any, match: re.Match, people: list[Mention]) -> tupl
     # "President Jana Novak", "Sen. Ortiz", "Prime Minister-elect Novak": a name right after the title
     after = match.end()
     for p in people:
-        gap = doc.text[after:p.start]
+        gap = text_of(doc)[after:p.start]
         if p.start >= after and (gap.strip() == "" or re.fullmatch(r"\s*(?:Mr|Mrs|Ms|Dr)\.?\s*", gap)):
             return p, "before name"
         if p.start <= span.start_char < p.end:
@@ -183,22 +189,22 @@ def _person_at(token: Any, people: list[Mention]) -> Mention | None:
 
 
 def _org(doc: Any, span: Any, match: re.Match, holder: Mention | None) -> str:
-    """The organisation or place the office is of: "of the Senate", "Ohio Gov.", "the party's leader"."""
+    """The organisation or place the office is of: "of the Senate", "Rhode Island Gov.", "the party's leader"."""
     root = span.root
-    # "chairman of the Senate Intelligence Committee", "mayor of Springfield"
+    # "chairman of the Senate Banking Committee", "mayor of Springfield"
     for child in root.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "for", "to", "at") and child.i >= span.end:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.pos_ in ("PROPN", "NOUN"):
                 return place_key(doc[obj.left_edge.i:obj.i + 1].text)
-    # "Ohio Gov. Ruth Keller", "Senate Majority Leader", "Pentagon spokesman", "the company's chief executive"
+    # "Rhode Island Gov. Ruth Keller", "Senate Majority Leader", "Navy spokesman", "the company's chief executive"
     i = match.start("standing") if match.group("standing") else match.start("office")
     before = doc.char_span(0, i, alignment_mode="contract")
     if before is not None and len(before):
         words = []
         for tok in reversed(before):
             if tok.tag_ == "POS" and not words:
-                continue  # "Ohio's governor"
+                continue  # "Rhode Island's governor"
             if tok.pos_ == "PROPN" and tok.ent_type_ not in ("PERSON", "DATE", "CARDINAL") and \
                     tok.lower_ not in offices.TITLE_WORDS:
                 words.insert(0, tok.text)
@@ -210,10 +216,10 @@ def _org(doc: Any, span: Any, match: re.Match, holder: Mention | None) -> str:
 
 
 def _party_state(doc: Any, holder: Mention | None) -> tuple[str, str] | None:
-    """ "Sen. Paul Brandt (D-Ohio)": the party letter and the state, right after the holder's name."""
+    """ "Sen. Paul Brandt (D-R.I.)": the party letter and the state, right after the holder's name."""
     if holder is None:
         return None
-    m = _PARTY_STATE.match(doc.text, holder.end + (1 if doc.text[holder.end:holder.end + 1] == " " else 0))
+    m = _PARTY_STATE.match(text_of(doc), holder.end + (1 if text_of(doc)[holder.end:holder.end + 1] == " " else 0))
     return (m.group("party"), place_key(m.group("state"))) if m else None
 
 

@@ -2,7 +2,7 @@
 import pytest
 
 from claims.mentions.base import Mention
-from claims.mentions.names import NameReader, differ, fold, person_key, place_key, split_name
+from claims.mentions.names import NameReader, differ, fold, person_key, place_key, resolve_people, split_name
 
 
 def read(parser, text, offset=0):
@@ -128,3 +128,22 @@ def test_a_misspelt_place_or_organisation_differs():
 
 def test_different_kinds_never_differ():
     assert differ(person("Jordan"), place("Jordan")) is None
+
+
+def test_a_plural_proper_noun_is_a_group_not_a_person(parser):
+    assert all(m.key != "republicans" or m.kind != "person"
+               for m in read(parser, "Republicans in the state senate blocked the measure."))
+
+
+def test_leading_words_before_a_title_are_not_part_of_the_name(parser):
+    [m] = people(parser, "RI Gov Dana Whitcomb signed the bill.")
+    assert (m.text, m.key) == ("Dana Whitcomb", "whitcomb")
+
+
+def test_an_article_resolves_a_surname_tagged_as_an_organisation():
+    named = person("Ines Berglund")
+    as_org = place("Berglund", "org")
+    other_org = place("Hadley Foundation", "org")
+    resolved = resolve_people([named, as_org, other_org])
+    assert [m.kind for m in resolved] == ["person", "person", "org"]
+    assert resolved[1].features["relabelled"] == "org"
