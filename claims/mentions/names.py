@@ -336,10 +336,26 @@ def _people_differ(a: Mention, b: Mention) -> str | None:
             return f"“{a.text}” vs “{b.text}”"  # Katherine / Catherine: one first name spelt two ways
         return None  # two people who share (or nearly share) a surname
     if a.key == b.key:
-        return None
+        return _capitals_differ(a, b)
     if _spelling_variants(a.key, b.key, edit_budget(max(a.key, b.key, key=len))):
         return f"“{a.text}” vs “{b.text}”"
     return None
+
+
+def _capitals_differ(a: Mention, b: Mention) -> str | None:
+    """One surname with its capitals in other places ("DeWitt" / "Dewitt"): a spelling, not a style,
+    unless one side is set in capitals throughout (a headline or a dateline)."""
+    sa, sb = _surname_as_written(a.text), _surname_as_written(b.text)
+    if not sa or not sb or sa == sb or sa.isupper() or sb.isupper():
+        return None
+    if sa.lower() == sb.lower() and sa[0].isupper() and sb[0].isupper():
+        return f"“{a.text}” vs “{b.text}” (capitals)"
+    return None
+
+
+def _surname_as_written(text: str) -> str:
+    words = [w for w in text.replace("’s", "").replace("'s", "").split() if w[:1].isalpha()]
+    return words[-1] if words else ""
 
 
 def _same_first_name(a: str, b: str) -> bool:

@@ -147,3 +147,17 @@ def test_an_article_resolves_a_surname_tagged_as_an_organisation():
     resolved = resolve_people([named, as_org, other_org])
     assert [m.kind for m in resolved] == ["person", "person", "org"]
     assert resolved[1].features["relabelled"] == "org"
+
+
+def test_a_surname_with_its_capitals_moved_is_one_name_spelt_two_ways(parser):
+    from claims.mentions.names import NameReader, differ
+
+    reader = NameReader()
+    a = [m for m in reader.read(parser("Spokesman Tomas DeWitt declined to comment."), 0, None) if m.kind == "person"]
+    b = [m for m in reader.read(parser("Tomas Dewitt said the plan was final."), 0, None) if m.kind == "person"]
+    caps = [m for m in reader.read(parser("TOMAS DEWITT RESIGNS"), 0, None) if m.kind == "person"]
+    assert a and b
+    assert differ(a[0], b[0])
+    assert differ(a[0], a[0]) is None
+    if caps:  # a headline set in capitals is a style, not a spelling
+        assert differ(a[0], caps[0]) is None
