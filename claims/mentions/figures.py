@@ -111,7 +111,11 @@ TIME_HEDGE_MINUTES = 30  # "about 9 p.m.", "shortly after 9 p.m.": within half a
 _DIGITS = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?P<suffix>[A-Za-z%+]*)")
 _CLOCK = re.compile(r"(?P<h>\d{1,2})[:.](?P<m>[0-5]\d)(?P<mer>[ap]\.?m\.?)?", re.I)
 _HOUR_MERIDIEM = re.compile(r"(?P<h>\d{1,2})(?P<mer>[ap]\.?m\.?)", re.I)
-_DECADE = re.compile(r"(?P<num>\d{2,4})['’]?s")
+# "in his 40s", "in her mid-30s", "in their early twenties" is an age; "the 1990s" a date
+_DECADE_OF_LIFE = re.compile(r"(?:(?P<part>early|mid|late)-)?(?P<num>[1-9]0)['’]?s", re.I)
+_DECADE_WORDS = {"teens": 10, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+                 "seventies": 70, "eighties": 80, "nineties": 90}
+_PART_OF_DECADE = {"early": (0, 3), "mid": (3, 6), "late": (7, 9), "": (0, 9)}
 # 555-0142, (614) 555-0142, 1-800-555-0199, +44 20 7946 0958
 _PHONE = re.compile(r"(?:\+?\d{1,3}[\s.-])?(?:\(\d{3}\)\s?|\d{3}[\s.-])?\d{3}[.-]\d{4}\b|\b1-8\d\d-[\dA-Z-]{7,}")
 
@@ -269,9 +273,12 @@ def _word_run(doc, i: int) -> _Run | None:
 
 
 def _run_head(doc, run: _Run):
-    """The token of the run whose head lies outside it (the run's syntactic head)."""
-    for k in range(run.first, run.last + 1):
+    """The run's syntactic head: its last word whose head lies outside it ("million" in "2.4 million",
+    "dozen" in "a dozen")."""
+    for k in range(run.last, run.first - 1, -1):
         head = doc[k].head
+        if doc[k].is_punct or doc[k].pos_ == "DET":
+            continue
         if not (run.first <= head.i <= run.last) or head.i == k:
             return doc[k]
     return doc[run.last]
@@ -353,14 +360,14 @@ def _qualifiers(noun, skip: range) -> tuple[str, ...]:
 def _hedge_before(doc, first: int, table: dict[tuple[str, ...], str]) -> tuple[str, str, int]:
     """(hedge words, what they do, index of the first hedge token) right before token ``first``.
 
-    A one-word hedge the parse reads as a preposition heading its own phrase is no hedge:
-    "presided over two briefings" (but "over 300 people died")."""
+    A one-word hedge the parse reads as a preposition heading its own phrase, or a verb's particle,
+    is no hedge: "argued over two clauses", "handed over three boxes" (but "over 300 people died")."""
     for length in sorted({len(h) for h in table}, reverse=True):
         if first - length < 0:
             continue
         words = tuple(doc[k].lower_ for k in range(first - length, first))
         if words in table:
-            if length == 1 and doc[first - 1].dep_ == "prep" and table is _HEDGES:
+            if length == 1 and doc[first - 1].dep_ in ("prep", "prt") and table is _HEDGES:
                 continue
             return " ".join(words), table[words], first - length
     return "", "", first
@@ -393,6 +400,7 @@ class FigureReader:
     def read(self, doc, offset: int, published=None) -> list[Mention]:
         reading = _Reading(doc, offset)
         reading.read_times()
+        reading.read_decades_of_life()
         reading.read_numbers()
         reading.read_ordinals()
         reading.read_word_frequencies()
@@ -539,6 +547,39 @@ class _Reading:
                 continue
             return _governor(t)
         return _governor(tok)
+
+    # -- ages written as a decade of life
+
+    def read_decades_of_life(self) -> None:
+        """ "a man in his 40s", "in her mid-30s", "in their early twenties": an age range."""
+        doc = self.doc
+        for tok in doc:
+            m = _DECADE_OF_LIFE.fullmatch(tok.text)
+            decade = int(m.group("num")) if m else _DECADE_WORDS.get(tok.lower_)
+            if decade is None:
+                continue
+            part = (m.group("part") or "").lower() if m else ""
+            k = tok.i - 1
+            if not part and k >= 0 and doc[k].lower_ in _PART_OF_DECADE:
+                part, k = doc[k].lower_, k - 1
+            if k < 1 or doc[k].lower_ not in _POSSESSIVES or doc[k - 1].lower_ != "in":
+                continue
+            lo, hi = _PART_OF_DECADE[part]
+            if decade == 10:  # "in her teens" is 13..19
+                lo = max(lo, 3)
+            holder_noun = doc[k - 1].head if doc[k - 1].head.pos_ in ("NOUN", "PROPN") else None
+            if holder_noun is None and doc[k - 1].head.lemma_ == "be":  # "Varga was in her forties"
+                subject = self._copula_subject(doc[k - 1])
+                holder_noun = subject if subject is not None and subject.pos_ in ("NOUN", "PROPN") else None
+            person = self._person_of(holder_noun) if holder_noun is not None else None
+            verb = _governor(holder_noun if holder_noun is not None else tok)
+            feats = _context(doc, tok, self.quoted)
+            feats.update({"kind": "age", "noun": holder_noun.lemma_.lower() if holder_noun is not None
+                          and holder_noun.pos_ == "NOUN" else "", "written": "decade"})
+            value = decade + (lo + hi) / 2
+            self._add("age", k - 1, tok.i, Interval(decade + lo, decade + hi + 1 - 1e-9, value),
+                      key=f"{decade + lo}-{decade + hi}", holder=_key_of_name(person) if person is not None else "",
+                      anchor=feats["noun"], verb=verb.lemma_.lower() if verb is not None else "", features=feats)
 
     # -- numbers: ages, figures, and what is not a quantity
 
@@ -851,8 +892,9 @@ class _Reading:
             return ""
         if before == "from":
             return "pair" if joiner == "to" else "range"
+        noun = self._counted_noun(nxt) or self._counted_noun(run)  # "40-60 trucks": the parse may hang it on either
         nxt_unit = (self._unit_word_after(nxt) is not None or nxt.percent or nxt.scaled
-                    or (self._counted_noun(nxt) is not None and self._counted_noun(nxt).tag_ in ("NNS", "NNPS")))
+                    or (noun is not None and noun.tag_ in ("NNS", "NNPS")))
         if nxt_unit:
             return "range"
         if joiner in ("-", "–") and run.written == nxt.written == "digits":
@@ -1255,11 +1297,18 @@ def _differ_figures(a: Mention, b: Mention) -> str | None:
         return None  # "three of the victims" against a total of five: a part, not a conflict
     if part_hi and not part_lo:
         return f"“{hi.text}” is a part of a whole, yet more than “{lo.text}”"
+    if ka == "duration" and _exact(lo) and _exact(hi):
+        # "30 hours vs two days (18 hours apart)": the gap in the smaller unit
+        unit = min((lo.unit, hi.unit), key=lambda u: _DURATIONS_IN_DAYS.get(u, 1))
+        gap = (vhi.value - vlo.value) / _DURATIONS_IN_DAYS.get(unit, 1)
+        return f"{lo.text} vs {hi.text} ({_fmt(round(gap, 1))} {unit}{'s' if round(gap, 1) != 1 else ''} apart)"
     return _reason(lo, hi, vlo, vhi)
 
 
 def _exact(m: Mention) -> bool:
-    return not m.hedge and m.features.get("bound", "") == "" and m.features.get("written") in ("digits", "words")
+    """Written as one figure with no hedge ("870", "2.4 million"), not a bound, range or vague amount."""
+    return not m.hedge and m.features.get("bound", "") == "" \
+        and m.features.get("written", "digits") in ("digits", "words", "ordinal")
 
 
 def _reason(lo: Mention, hi: Mention, vlo: Interval, vhi: Interval) -> str:
@@ -1276,9 +1325,10 @@ def _reason(lo: Mention, hi: Mention, vlo: Interval, vhi: Interval) -> str:
         gap = vhi.value - vlo.value
         swapped = _digits_swapped(vlo.value, vhi.value)
         return f"{lo.text} vs {hi.text} ({_fmt(gap)} apart{'; digits swapped?' if swapped else ''})"
-    if not _exact(lo):
-        return f"“{hi.text}” is more than “{lo.text}” allows (at most {_fmt(vlo.high)})"
-    return f"“{lo.text}” is less than “{hi.text}” allows (at least {_fmt(vhi.low)})"
+    # against the bound when there is one: "“Some 120” is less than “More than 300” allows"
+    if hi.features.get("bound") == "lower" or (_exact(lo) and lo.features.get("bound") != "upper"):
+        return f"“{lo.text}” is less than “{hi.text}” allows (at least {_fmt(vhi.low)})"
+    return f"“{hi.text}” is more than “{lo.text}” allows (at most {_fmt(vlo.high)})"
 
 
 def _digits_swapped(x: float, y: float) -> bool:
@@ -1291,7 +1341,8 @@ def _differ_ages(a: Mention, b: Mention) -> str | None:
         return None
     lo, hi = (a, b) if a.value.high < b.value.low else (b, a)
     gap = hi.value.value - lo.value.value
-    swapped = "; digits swapped?" if _digits_swapped(lo.value.value, hi.value.value) else ""
+    written = {lo.features.get("written"), hi.features.get("written")}
+    swapped = "; digits swapped?" if "decade" not in written and _digits_swapped(lo.value.value, hi.value.value) else ""
     years = _fmt(round(gap, 1))
     return f"age {lo.text} vs {hi.text} ({years} year{'s' if years != '1' else ''} apart{swapped})"
 
