@@ -224,6 +224,8 @@ def _fraction_at(doc, i: int) -> _Run | None:
         numerator, k = float(UNITS[low]), i + 1
     elif low not in ("half",):
         return None
+    elif i > 0 and (doc[i - 1].lower_ in ("the", "this", "that") or doc[i - 1].lower_ in _ORDINAL_WORDS):
+        return None  # "the second half of the game": a period, not a share
     if k < n and doc[k].text in ("-", "–") and k > i:
         k += 1
     if k >= n or doc[k].lower_ not in _FRACTIONS or (k == i and low != "half"):
@@ -254,8 +256,8 @@ def _word_run(doc, i: int) -> _Run | None:
         if nxt in _NUMBER_WORDS:
             j += 1
         elif nxt in ("-", "and") and j + 2 < n and doc[j + 2].lower_ in _NUMBER_WORDS \
-                and (nxt == "-" or any(w in ("hundred", "thousand", "million", "billion") for w in words)) \
-                and doc[j + 2].lower_ not in SCALES:
+                and (nxt == "-" or any(w in ("hundred", "thousand", "million", "billion") for w in words)
+                     and doc[j + 2].lower_ not in SCALES):
             j += 2
         else:
             break
@@ -415,6 +417,7 @@ class _Reading:
         self.offset = offset
         self.quoted = _quoted(doc)
         self.taken: set[int] = set()  # token indices already part of a mention or ruled out
+        self.labels: set[int] = set()  # head tokens of numbers read as labels ("version 6")
         self.found: list[Mention] = []
         self.runs = _number_runs(doc)
 
@@ -502,7 +505,13 @@ class _Reading:
         if tok.lower_ in _TIME_WORDS and tok.pos_ in ("NOUN", "PROPN"):
             return _TIME_WORDS[tok.lower_], i, True, False
         m = _CLOCK.fullmatch(tok.text)
-        if m and (m.group("mer") or nxt in _MERIDIEM or ":" in tok.text):
+        # "10:30" alone is a time of day only where a clock time goes ("at 10:30", "21:15", "10:30 GMT");
+        # "with 7:41 to go" is a game clock, "3.30" a decimal
+        clock_slot = m is not None and ":" in tok.text and (
+            (i > 0 and doc[i - 1].lower_ in ("at", "by", "around", "about", "until", "till", "before", "after",
+                                             "since", "from", "between", "approximately", "roughly"))
+            or int(m.group("h")) >= 13 or nxt.strip(".") in _TIME_ZONES or nxt == "local")
+        if m and (m.group("mer") or nxt in _MERIDIEM or clock_slot):
             hour, minute = int(m.group("h")), int(m.group("m"))
             mer = (m.group("mer") or (nxt if nxt in _MERIDIEM else "")).lower()
             last = i + (1 if not m.group("mer") and nxt in _MERIDIEM else 0)
@@ -577,7 +586,7 @@ class _Reading:
             feats.update({"kind": "age", "noun": holder_noun.lemma_.lower() if holder_noun is not None
                           and holder_noun.pos_ == "NOUN" else "", "written": "decade"})
             value = decade + (lo + hi) / 2
-            self._add("age", k - 1, tok.i, Interval(decade + lo, decade + hi + 1 - 1e-9, value),
+            self._add("age", k - 1, tok.i, Interval(decade + lo, decade + hi + 1 - 1e-6, value),
                       key=f"{decade + lo}-{decade + hi}", holder=_key_of_name(person) if person is not None else "",
                       anchor=feats["noun"], verb=verb.lemma_.lower() if verb is not None else "", features=feats)
 
@@ -647,26 +656,34 @@ class _Reading:
             holder_noun = self._noun_aged(doc[marker])
             how = "aged"
             first = hedge_first
-        elif self._appositive_age(run):
-            holder_noun = doc[run.first].head if doc[run.first].head.pos_ == "PROPN" else doc[run.first - 2]
-            how = "apposition"
+        elif (noun := self._appositive_age(run)) is not None:
+            holder_noun, how = noun, "apposition"
+            # "the two girls, 12 and 15,": the second number is an age of the same noun
+            if nxt is not None and nxt.first == run.last + 2 and doc[run.last + 1].lower_ == "and" \
+                    and nxt.value.is_integer() and 0 < nxt.value <= 125 and doc[nxt.first].dep_ == "conj":
+                self._add_age(nxt, nxt.first, nxt.last, nxt.value, 1.0, holder_noun, "apposition")
         elif doc[run.first].dep_ in ("attr", "acomp") and doc[run.first].head.lemma_ == "be" \
                 and (subj := self._copula_subject(doc[run.first])) is not None and subj.pos_ == "PROPN" \
-                and run.last + 1 < len(doc) and not doc[run.last + 1].is_alpha:
+                and (run.last + 1 == len(doc) or doc[run.last + 1].text in (".", ",", ";", "!", "?", ")")):
             holder_noun, how = subj, "is"  # "Novak is 54."
         else:
             return False
-        value = run.value * years
-        step = years
-        low, high = value, value + step - (1e-9 if years == 1 else 0)
+        up_to = None
         # "aged between 20 and 25", "ages 18 to 24"
         if nxt is not None and nxt.first == run.last + 2 and doc[run.last + 1].lower_ in ("to", "and", "-", "–") \
                 and nxt.value.is_integer() and how == "aged":
-            high = nxt.value * years + step - 1e-9
-            last = nxt.last
-            self.taken.update(range(nxt.first, nxt.last + 1))
-        holder = ""
-        noun = ""
+            up_to, last = nxt.value, nxt.last
+        self._add_age(run, first, last, run.value, years, holder_noun, how, up_to)
+        return True
+
+    def _add_age(self, run: _Run, first: int, last: int, value: float, years: float, holder_noun, how: str,
+                 up_to: float | None = None) -> None:
+        """An age of ``value`` units of ``years`` (1 for years, 1/12 for months): "38" allows 38 to just
+        under 39."""
+        doc = self.doc
+        age = value * years
+        high = (up_to if up_to is not None else value) * years + years * (1 - 1e-6)
+        holder = noun = ""
         if holder_noun is not None:
             person = self._person_of(holder_noun)
             holder = _key_of_name(person) if person is not None else ""
@@ -674,24 +691,33 @@ class _Reading:
         feats = _context(doc, doc[run.first], self.quoted)
         feats.update({"kind": "age", "noun": noun, "written": how})
         verb = _governor(holder_noun if holder_noun is not None else doc[run.first])
-        self._add("age", first, last, Interval(low, high, value), key=_plain(value), holder=holder,
+        self._add("age", first, last, Interval(age, high, age), key=_plain(age), holder=holder,
                   anchor=noun, verb=verb.lemma_.lower() if verb is not None else "", features=feats)
-        return True
 
-    def _appositive_age(self, run: _Run) -> bool:
-        """ "Jana Novak, 54," / "Novak (54)": a bare number set off right after a person's name."""
+    def _appositive_age(self, run: _Run):
+        """ "Jana Novak, 54," / "Novak (54)" / "the two girls, 12 and 15,": a bare number set off right
+        after a name or a noun; returns the noun, else None."""
         doc = self.doc
         first, last = run.first, run.last
         if first < 2 or doc[first - 1].text not in (",", "(") or run.value < 1:
-            return False
+            return None
         closing = doc[last + 1].text if last + 1 < len(doc) else ""
-        if closing not in (",", ")", ";", ".", ""):
-            return False
-        name = doc[first - 2]
+        if closing not in (",", ")", ";", ".", "", "and"):
+            return None
+        if closing == "and" and not (last + 2 < len(doc) and _digits(doc[last + 2].text)):
+            return None
+        noun = doc[first - 2]
+        if noun.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"):
+            return None
         # the entity recogniser misses many names ("Noah Nathan" as an organisation); a number set off
-        # as an appositive of a proper noun that is not a place is an age all the same
-        return name.pos_ == "PROPN" and name.ent_type_ != "DATE" \
-            and (name.ent_type_ == "PERSON" or doc[first].dep_ == "appos")
+        # as an appositive of a proper noun is an age all the same
+        if noun.pos_ == "PROPN" and (noun.ent_type_ == "PERSON" or doc[first].dep_ == "appos"):
+            return noun
+        # a common noun: only where the parse reads the number as its appositive ("the driver, 45,")
+        if noun.pos_ == "NOUN" and doc[first].dep_ == "appos" and doc[first].head.i == noun.i \
+                and _lemma(noun) not in _DURATIONS_IN_DAYS and _lemma(noun) not in _CURRENCY_WORDS:
+            return noun
+        return None
 
     def _copula_subject(self, tok):
         verb = tok.head
@@ -739,6 +765,15 @@ class _Reading:
             return True  # "1 / 5": a photo counter; "3/4" kept out with it
         if run.written == "digits" and _touches_phone_number(doc, run):
             return True
+        if run.written == "digits" and re.match(r"0\d", doc[first].text):
+            return True  # "007", "06": a code or a clock's digits, not an amount
+        # "versions 6, 7 and 8": the rest of a list whose first member is a label, or numbers hung on a
+        # noun before them (a number counts the noun after it, it names the noun before it)
+        if not unit_follows and (head.dep_ in ("conj", "appos") and head.head.i in self.labels or (
+                head.dep_ in ("nummod", "npadvmod", "conj", "nmod") and head.head.pos_ in ("NOUN", "PROPN")
+                and head.head.i < head.i)):
+            self.labels.add(head.i)
+            return True
         if any(doc[k].ent_type_ in _NAME_ENTITIES for k in range(first, last + 1)) and not unit_follows:
             return True  # "Apollo 11", "Chapter 11"
         # "No. 2", "#1", "number 3": a rank used as a label
@@ -753,6 +788,7 @@ class _Reading:
         # "Sweet 16", "Flight 370", "page 12": a number right after a noun names it
         if before is not None and before.pos_ in ("NOUN", "PROPN") and not unit_follows \
                 and before.lower_ not in _CURRENCY_WORDS and before.lower_ not in VAGUE:
+            self.labels.add(head.i)
             return True
         # "call 911": a number to call
         gov = _governor(doc[first])
@@ -839,8 +875,8 @@ class _Reading:
         head = _run_head(self.doc, run)
         t = head
         # "a 10-mile race": the hyphenated measure is what is counted
-        if t.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod") and t.head.pos_ in ("NOUN", "PROPN") \
-                and t.head.i > t.i:
+        if t.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod", "nmod") \
+                and t.head.pos_ in ("NOUN", "PROPN") and t.head.i > t.i:
             return t.head
         # "a month or two": the number stands for one more of the noun before it
         if t.dep_ == "conj" and t.head.pos_ == "NOUN" and t.head.i < t.i and t.i - t.head.i <= 2:
@@ -890,6 +926,8 @@ class _Reading:
             return "range"
         if joiner not in ("to", "-", "–", "or"):
             return ""
+        if run.value >= nxt.value and not (nxt.scaled and not run.scaled):
+            return "tally" if joiner in ("-", "–") else ""  # "a 5-4 decision"; a range goes upward
         if before == "from":
             return "pair" if joiner == "to" else "range"
         noun = self._counted_noun(nxt) or self._counted_noun(run)  # "40-60 trucks": the parse may hang it on either
@@ -1015,6 +1053,9 @@ class _Reading:
         per = self._per_after(last)
         if per:
             last = per[1]
+        if kind == "count" and feats_kind == "count" and not value.is_integer() and not scaled \
+                and run.written == "digits":
+            feats_kind = "measure"  # "a magnitude 4.4 quake", "15.9 points a game": a measurement, not a head count
         verb = _governor(doc[run.first])
         feats = _context(doc, doc[run.first], self.quoted)
         feats.update({"kind": feats_kind if kind == "count" else kind, "written": run.written,
@@ -1036,7 +1077,7 @@ class _Reading:
             anchor = _lemma(anchor_noun) if anchor_noun.pos_ != "PRON" else ""
         else:
             anchor = unit if kind == "money" else ""
-        if not anchor and kind == "percent":
+        if not anchor and kind == "percent" and feats.get("subject", "") not in doc[first:last + 1].text.lower().split():
             anchor = feats.get("subject", "")
         if feats["kind"] in ("frequency", "duration") and not anchor:
             anchor = verb.lemma_.lower() if verb is not None else ""
@@ -1052,7 +1093,7 @@ class _Reading:
         rate", "one in seven reports"."""
         doc = self.doc
         for t in ([doc[unit_token]] if unit_token is not None else []) + ([noun] if noun is not None else []):
-            if t.lemma_.lower() in ("percent", "%", "point", "pct"):
+            if t.lemma_.lower() in ("percent", "%", "point", "pct", "cent"):
                 if t.dep_ in ("compound", "nmod", "amod", "nummod", "npadvmod") and t.head.pos_ == "NOUN" \
                         and t.head.i > t.i:
                     return t.head
@@ -1246,7 +1287,7 @@ def _rounding(run: _Run, doc) -> float:
 # --- do two values conflict? -----------------------------------------------------------------
 
 # kinds whose values never compare with another kind's: money vs count, percent vs count
-_COMPARABLE = {"count", "money", "percent", "duration", "frequency", "ordinal", "rank"}
+_COMPARABLE = {"count", "measure", "money", "percent", "duration", "frequency", "ordinal", "rank"}
 
 
 def differ(a: Mention, b: Mention) -> str | None:

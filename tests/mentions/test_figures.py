@@ -161,6 +161,18 @@ def test_fractions_are_shares(read, text, written, value):
     assert m.text == written and m.features["kind"] == "percent" and m.value.value == pytest.approx(value)
 
 
+def test_a_decimal_without_a_unit_is_a_measure(read):
+    m = one(read, "Seismologists rated the tremor at 5.3 on Tuesday.")
+    assert m.features["kind"] == "measure"
+    a = one(read, "She averaged 21.4 points a game.")
+    assert a.features["kind"] == "measure" and a.unit == "point"
+
+
+def test_a_hyphenated_scale_is_one_number(read):
+    m = one(read, "Thieves took a three-million-dollar painting.")
+    assert m.text == "three-million" and m.value.value == 3e6 and m.unit == "dollar"
+
+
 def test_half_a_million_is_a_count(read):
     m = one(read, "Half a million fans lined the route.")
     assert m.value.value == 500_000 and m.unit == "fan" and m.features["kind"] == "count"
@@ -295,6 +307,11 @@ def test_context_for_the_verifier(read):
         "The shop closes at 6 p.m. on weekdays.",  # a time of day is a time
         "Kofi Mensah, 44, was charged.",  # an age is an age
         "Two years ago the mill closed.",  # a point in time
+        "The patch covers browser versions 4, 5, 6 and 7.",  # a list of labels
+        "The agent's code name was 007.",  # leading zeros: a code
+        "The forward scored with 3:12 to go.",  # a game clock
+        "The hosts scored early in the second half of the match.",  # a period, not a share
+        "The Hornets are now 9-0 this season.",  # a record, not an age
     ],
 )
 def test_numbers_that_count_nothing_give_no_figure(read, text):
@@ -319,6 +336,14 @@ def test_ages_of_named_people(read, text, written, value, holder):
     assert m.text == written and m.value.value == value and m.holder == holder
     assert bounds(m) == pytest.approx((value, value + 1))
     assert read(text, "figure") == []
+
+
+def test_ages_set_off_after_a_noun(read):
+    ages = read("Police found the two brothers, 9 and 14, unharmed.", "age")
+    assert [(m.text, m.anchor) for m in ages] == [("9", "brother"), ("14", "brother")]
+    assert [m.text for m in read("Police found the two brothers, 9 and 14, unharmed.", "figure")] == ["two"]
+    m = one(read, "The cyclist, 57, was taken to hospital.", "age")
+    assert m.value.value == 57 and m.features["noun"] == "cyclist"
 
 
 def test_ages_of_unnamed_people(read):
