@@ -69,6 +69,10 @@ _MULTIPLIER_AFTER = {"as", "more", "less", "fewer", "higher", "greater", "larger
                      "lower", "the", "that", "over"}
 _QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 _POSSESSIVES = {"his", "her", "their"}
+_DOLLAR_PREFIXES = {"US", "C", "A", "HK", "NZ", "S"}  # "US $40", "C $12"
+# Verbs whose subject is what a bare number is of: "the toll rose to 41", "turnout was 61"
+_CHANGE_VERBS = {"be", "rise", "climb", "reach", "stand", "hit", "increase", "jump", "grow", "fall", "drop",
+                 "decline", "total", "top", "exceed", "surpass"}
 
 # Hedges before a figure and what they do to it: "about" widens both sides, "more than" opens
 # the top ("lower": the figure is a lower bound), "up to" opens the bottom, "nearly" stays below.
@@ -86,7 +90,6 @@ for _words, _bound in (
 ):
     for _phrase in _words.split("|"):
         _HEDGES[tuple(_phrase.split())] = _bound
-_HEDGE_LENGTHS = sorted({len(h) for h in _HEDGES}, reverse=True)
 # What a hedge allows around a figure: "about 870" is within 10% or within the rounding of its
 # last nonzero digit (about 300: 250..350), whichever is wider.
 HEDGE_SHARE = 0.1
@@ -98,6 +101,7 @@ ROUNDING_CAP = 0.25
 _MERIDIEM = {"a.m.": 0, "am": 0, "a.m": 0, "p.m.": 12, "pm": 12, "p.m": 12}
 _PARTS_OF_DAY = {"morning": 0, "afternoon": 12, "evening": 12, "night": 12}
 _TIME_WORDS = {"noon": 720, "midday": 720, "midnight": 0}
+# minutes from UTC, for comparing "9 p.m. ET" with "6 p.m. PT"
 _TIME_ZONES = {"et": -300, "est": -300, "edt": -240, "ct": -360, "cst": -360, "cdt": -300, "mt": -420,
                "mst": -420, "mdt": -360, "pt": -480, "pst": -480, "pdt": -420, "gmt": 0, "utc": 0, "bst": 60,
                "cet": 60, "cest": 120}
@@ -116,6 +120,8 @@ _DECADE_OF_LIFE = re.compile(r"(?:(?P<part>early|mid|late)-)?(?P<num>[1-9]0)['�
 _DECADE_WORDS = {"teens": 10, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
                  "seventies": 70, "eighties": 80, "nineties": 90}
 _PART_OF_DECADE = {"early": (0, 3), "mid": (3, 6), "late": (7, 9), "": (0, 9)}
+# 2012-08-21, 4/2/07, 04 / 02 / 07
+_NUMERIC_DATE = re.compile(r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4})\b")
 # 555-0142, (614) 555-0142, 1-800-555-0199, +44 20 7946 0958
 _PHONE = re.compile(r"(?:\+?\d{1,3}[\s.-])?(?:\(\d{3}\)\s?|\d{3}[\s.-])?\d{3}[.-]\d{4}\b|\b1-8\d\d-[\dA-Z-]{7,}")
 
@@ -268,6 +274,9 @@ def _word_run(doc, i: int) -> _Run | None:
     last = words[-1]
     step = float(SCALES.get(last, 1))  # "three hundred" is a rounded figure; "a dozen" is twelve
     scaled = any(w in SCALES or w == "dozen" for w in words)
+    # "three and a half weeks"
+    if step == 1 and [doc[k].lower_ for k in range(j + 1, min(n, j + 4))] == ["and", "a", "half"]:
+        return _Run(i, j + 3, value + 0.5, value + 0.25, value + 0.75, "words", scaled)
     return _Run(i, j, value, value - step / 2, value + step / 2, "words", scaled)
 
 
@@ -383,7 +392,7 @@ def _plain(x: float) -> str:
 
 
 def _fmt(x: float) -> str:
-    """A value for a reason: 5,000; 2,400,000; 4.5; 1/2."""
+    """A value for a reason: 5,000; 2,400,000; 4.5."""
     if x == math.inf:
         return "no limit"
     if abs(x - round(x)) < 1e-9:
@@ -452,6 +461,8 @@ class _Reading:
                 if prev is not None:
                     half = (minutes // 720) * 720 if not twelve_hour else 0
                     lo_minutes = (prev % 12) * 60 + half
+                    if lo_minutes > minutes:  # "between 11 and 1 p.m.": the first hour is the morning's
+                        lo_minutes -= 720
                     first -= 2
             hedge, effect, hedge_first = _hedge_before(doc, first, _TIME_HEDGES)
             if lo_minutes is None and first > 0 and doc[first - 1].lower_ == "between":
@@ -469,8 +480,8 @@ class _Reading:
                 low, high = minutes, minutes + TIME_HEDGE_MINUTES
             elif effect == "before":
                 low, high = minutes - TIME_HEDGE_MINUTES, minutes
-            elif effect == "until":
-                low = 0
+            elif effect == "until":  # "by 10 p.m.", "before midnight"
+                low, high = 0, high if minutes else 1440
             elif effect == "from":
                 high = 1440
             zone = ""
@@ -628,10 +639,10 @@ class _Reading:
 
     def _read_age(self, run: _Run, nxt: _Run | None) -> bool:
         doc = self.doc
-        if run.written not in ("digits", "words") or run.scaled or not run.value.is_integer() \
-                or not 0 <= run.value <= 125:
+        if run.written not in ("digits", "words") or run.scaled or not run.value.is_integer() or run.value < 0:
             return False
         first, last = run.first, run.last
+        person_like = run.value <= 125  # a bare number is an age only where a person's could be
         after = [doc[k].lower_ for k in range(last + 1, min(len(doc), last + 5))]
         holder_noun = None
         years = 1.0
@@ -656,6 +667,8 @@ class _Reading:
             holder_noun = self._noun_aged(doc[marker])
             how = "aged"
             first = hedge_first
+        elif not person_like:
+            return False
         elif (noun := self._appositive_age(run)) is not None:
             holder_noun, how = noun, "apposition"
             # "the two girls, 12 and 15,": the second number is an age of the same noun
@@ -663,7 +676,8 @@ class _Reading:
                     and nxt.value.is_integer() and 0 < nxt.value <= 125 and doc[nxt.first].dep_ == "conj":
                 self._add_age(nxt, nxt.first, nxt.last, nxt.value, 1.0, holder_noun, "apposition")
         elif doc[run.first].dep_ in ("attr", "acomp") and doc[run.first].head.lemma_ == "be" \
-                and (subj := self._copula_subject(doc[run.first])) is not None and subj.pos_ == "PROPN" \
+                and (subj := self._copula_subject(doc[run.first])) is not None \
+                and (subj.pos_ == "PROPN" or subj.lower_ in ("he", "she")) \
                 and (run.last + 1 == len(doc) or doc[run.last + 1].text in (".", ",", ";", "!", "?", ")")):
             holder_noun, how = subj, "is"  # "Novak is 54."
         else:
@@ -760,11 +774,12 @@ class _Reading:
         after = doc[last + 1] if last + 1 < len(doc) else None
         after_low = after.lower_ if after is not None else ""
         unit_follows = self._unit_word_after(run) is not None or run.percent or self._currency_before(run)
-        if run.written == "digits" and not run.scaled and before is not None and before.text == "/" \
-                or after is not None and after.text == "/":
+        if (before is not None and before.text == "/") or (after is not None and after.text == "/"):
             return True  # "1 / 5": a photo counter; "3/4" kept out with it
-        if run.written == "digits" and _touches_phone_number(doc, run):
-            return True
+        if run.written == "digits" and (_inside(_PHONE, doc, run) or _inside(_NUMERIC_DATE, doc, run)):
+            return True  # "555-0142", "2012-08-21", "4/2/07"
+        if after_low in _DECADE_WORDS:
+            return True  # "the Nineteen Nineties": a decade
         if run.written == "digits" and re.match(r"0\d", doc[first].text):
             return True  # "007", "06": a code or a clock's digits, not an amount
         # "versions 6, 7 and 8": the rest of a list whose first member is a label, or numbers hung on a
@@ -797,10 +812,9 @@ class _Reading:
             return True
         # "the 400 block", "a 911 call", "412 Elm Street": a number before a singular noun labels it
         noun = self._counted_noun(run)
-        if noun is not None and noun.tag_ in ("NN", "NNP") and noun.lemma_.lower() not in _COLLECTIVE \
-                and not unit_follows and run.value != 1 and run.value.is_integer() and not run.scaled and run.written in ("digits", "words") \
-                and not self._hyphenated(run, noun) and noun.lemma_.lower() not in _CURRENCY_WORDS \
-                and noun.lemma_.lower() not in ("percent",) and not self._currency_before(run):
+        if noun is not None and noun.tag_ in ("NN", "NNP") and _lemma(noun) not in _COLLECTIVE \
+                and _lemma(noun) not in _CURRENCY_WORDS and not unit_follows and not self._hyphenated(run, noun) \
+                and run.value != 1 and run.value.is_integer() and not run.scaled and run.written in ("digits", "words"):
             return True
         # "one of the men", "no one", "one" standing for a person
         if run.written == "words" and run.value == 1 and run.first == run.last:
@@ -848,7 +862,7 @@ class _Reading:
             k -= 1
         if k >= 0 and doc[k].lower_ in _CURRENCY_SIGNS:
             return _CURRENCY_SIGNS[doc[k].lower_]
-        if k >= 1 and doc[k].text == "$" and doc[k - 1].text in ("US", "C", "A", "HK", "NZ", "S"):
+        if k >= 1 and doc[k].text == "$" and doc[k - 1].text in _DOLLAR_PREFIXES:
             return "dollar"
         return ""
 
@@ -910,15 +924,16 @@ class _Reading:
         doc = self.doc
         if nxt is None:
             return ""
-        between = [doc[k].lower_ for k in range(run.last + 1, nxt.first)]
+        # "from $5 to $7 million": the sign before the second number does not part them
+        between = [doc[k].lower_ for k in range(run.last + 1, nxt.first) if doc[k].lower_ not in _CURRENCY_SIGNS]
         # "one in seven reports", "three out of four voters": a share
         if between in (["in"], ["out", "of"]) and {run.written, nxt.written} <= {"digits", "words"} \
                 and not run.scaled and not nxt.scaled and 0 < run.value < nxt.value <= 1000 \
                 and not self._is_date_number(nxt, None):
             return "ratio"
-        if nxt.first != run.last + 2:
+        if len(between) != 1:
             return ""
-        joiner = doc[run.last + 1].lower_
+        joiner = between[0]
         before = doc[run.first - 1].lower_ if run.first > 0 else ""
         if before == "$" and run.first > 1:
             before = doc[run.first - 2].lower_
@@ -926,10 +941,10 @@ class _Reading:
             return "range"
         if joiner not in ("to", "-", "–", "or"):
             return ""
+        if before == "from" and joiner == "to":
+            return "pair"  # "fell from 47 to 41 percent": a change, two figures
         if run.value >= nxt.value and not (nxt.scaled and not run.scaled):
             return "tally" if joiner in ("-", "–") else ""  # "a 5-4 decision"; a range goes upward
-        if before == "from":
-            return "pair" if joiner == "to" else "range"
         noun = self._counted_noun(nxt) or self._counted_noun(run)  # "40-60 trucks": the parse may hang it on either
         nxt_unit = (self._unit_word_after(nxt) is not None or nxt.percent or nxt.scaled
                     or (noun is not None and noun.tag_ in ("NNS", "NNPS")))
@@ -942,151 +957,152 @@ class _Reading:
     # figures
 
     def _read_figure(self, run: _Run, upto: _Run | None = None, partner: _Run | None = None) -> None:
+        """A figure from ``run`` (to ``upto`` for a range; ``partner`` is the other end of "from X to Y")."""
         doc = self.doc
         end_run = upto or run
-        last = end_run.last
         low, high, value = run.low, run.high, run.value
-        scaled = run.scaled
+        other = upto or partner
+        if other is not None and other.scaled and not run.scaled and run.value <= 10 * _mantissa(doc, other):
+            # "between 2 and 3 million", "from $5 to $7 million": the first number takes the second's scale
+            # (but not "from 900 to 1.2 million")
+            scale = other.value / _mantissa(doc, other)
+            low, high, value = run.low * scale, run.high * scale, run.value * scale
         if upto is not None:
-            low, high = run.low, upto.high
-            # "between 2 and 3 million": the first number takes the second's scale
-            if upto.scaled and not run.scaled and run.value < 1000:
-                scale = upto.value / _mantissa(doc, upto)
-                low, value = run.low * scale, run.value * scale
-            value = (value + upto.value) / 2
-            scaled = upto.scaled
-        unit_after = self._unit_word_after(end_run)
-        currency = self._currency_before(run) or (self._currency_before(upto) if upto else "")
-        percent = run.percent or end_run.percent
-        kind = "count"
-        unit = ""
-        if unit_after is not None:
-            word, last = unit_after
-            if word in ("percent", "percentage point"):
-                kind, unit, percent = "percent", word, True
-            else:
-                kind, unit = "money", word
-                if word == "cent":
-                    kind, unit = "money", "dollar"
-                    low, high, value = low / 100, high / 100, value / 100
-        if percent and kind != "percent":
-            kind, unit = "percent", "percent"
-        if currency:
-            kind, unit = "money", currency
-        if partner is not None and kind == "count":
-            # "from 4.5 to 5.1 percent", "from $5 to $7 million": the first is the same kind of value
-            p_unit = self._unit_word_after(partner)
-            if p_unit is not None and p_unit[0] in ("percent", "percentage point") or partner.percent:
-                kind, unit = "percent", p_unit[0] if p_unit else "percent"
-        if kind == "count" and doc[run.first].ent_type_ == "PERCENT":
-            kind, unit = "percent", "percent"  # the parse reads it as a percentage: "rose from 4.5 to 5.1 percent"
-        if kind == "count" and self._percent_sibling(run):
-            kind, unit = "percent", "percent"  # "led Kessler 49 percent to 43"
-        noun = self._counted_noun(end_run) or (self._counted_noun(run) if upto is not None else None)
-        of_noun = self._of_noun(run, unit_after[1] if unit_after is not None else None)
-        times = end_run.last + 1 < len(doc) and doc[end_run.last + 1].lower_ == "times" and kind == "count"
-        if times:
-            if end_run.last + 2 < len(doc) and doc[end_run.last + 2].lower_ in _MULTIPLIER_AFTER:
-                self.taken.update(range(run.first, run.last + 1))
-                return  # "three times as many": a multiplier
-            noun, last = doc[end_run.last + 1], end_run.last + 1
-        hedge, effect, first = _hedge_before(doc, run.first - (1 if currency and doc[run.first - 1].lower_ in
-                                                                _CURRENCY_SIGNS else 0), _HEDGES)
-        if first > 0 and doc[first - 1].lower_ in _CURRENCY_SIGNS:
-            first -= 1  # "$ about 5 million" never happens; "about $5 million" is handled above
-        if not hedge and first > 0 and doc[first - 1].lower_ == "between" and upto is not None:
-            hedge, first = "between", first - 1
-        if not currency:
-            first = min(first, run.first)
-        else:
-            k = run.first - 1
-            while k >= 0 and (doc[k].text in _QUOTE_MARKS or doc[k].lower_ in _CURRENCY_SIGNS or doc[k].text == "US"):
-                k -= 1
-            first = min(first, k + 1)
-        # after the figure: "300 or more", "300-plus", "300+"
+            high, value = upto.high, (value + upto.value) / 2
+        kind, unit, currency, last = self._kind_and_unit(run, end_run, partner)
+        if unit == "cent":  # "two cents": in dollars
+            unit, low, high, value = "dollar", low / 100, high / 100, value / 100
+        first, hedge, effect = self._start_and_hedge(run, upto, currency)
+        counted = self._what_it_counts(run, end_run, upto, kind, unit, last)
+        if counted is None:
+            self.taken.update(range(run.first, end_run.last + 1))
+            return  # "three times as many": a multiplier
+        figure_kind, unit, noun, anchor_noun, part, whole, last = counted
+        # after the figure: "300 or more", "300-plus", "300+", "300 or so"
         post = [doc[k].lower_ for k in range(last + 1, min(len(doc), last + 3))]
-        if post[:2] == ["or", "more"] or post[:1] in (["plus"], ["+"]) or doc[run.last].text.endswith("+"):
-            effect, hedge = "lower", hedge or " ".join(post[:2] if post[:1] == ["or"] else post[:1]) or "+"
-        elif post[:2] == ["or", "so"]:
-            effect, hedge = "about", hedge or "or so"
-        part = False
-        whole = None
-        anchor_noun = None
-        feats_kind = kind
-        if kind == "count" and noun is not None:
-            lemma = _lemma(noun)
-            if lemma == "time" and noun.tag_ == "NNS" or lemma == "time" and noun.lower_ == "times":
-                nxt_word = doc[noun.i + 1].lower_ if noun.i + 1 < len(doc) else ""
-                if nxt_word in _MULTIPLIER_AFTER:
-                    self.taken.update(range(run.first, run.last + 1))
-                    return  # "three times as many": a multiplier
-                feats_kind, unit = "frequency", "time"
-            elif lemma in _DURATIONS_IN_DAYS:
-                feats_kind, unit = "duration", lemma
-                if noun.i <= last + 2:
-                    last = noun.i  # "48 hours", "a 3-year": the unit is part of the value
-                anchor_noun = noun.head if self._hyphenated(end_run, noun) and noun.head.pos_ == "NOUN" else None
-            elif lemma in _CURRENCY_WORDS:
-                kind, feats_kind, unit = "money", "money", lemma
-            else:
-                unit = lemma
-                anchor_noun = noun.head if self._hyphenated(end_run, noun) and noun.head.pos_ in ("NOUN", "PROPN") \
-                    else noun
-        if of_noun is not None and kind in ("count", "percent") and feats_kind == "count" or \
-                of_noun is not None and kind == "percent":
-            anchor_noun = of_noun
-            if kind == "count" and not unit:
-                unit = _lemma(of_noun) if of_noun.pos_ != "PRON" else ""
-            if kind == "count":
-                part, whole = self._part_of(of_noun)
-        if kind == "percent" and of_noun is None:
-            anchor_noun = self._percent_of(end_run, unit_after[1] if unit_after is not None else None, noun)
-        if kind == "count" and feats_kind == "count" and self._listed_in(run, noun):
-            part = True  # "including four children", "among them two officers"
-        if kind == "money" or feats_kind == "money":
-            anchor_noun = self._money_for(end_run)
-        if kind == "count" and not unit and noun is None and of_noun is None and run.written == "digits" \
-                and not run.scaled and self._bare_label(run):
-            self.taken.update(range(run.first, run.last + 1))
-            return
-        low, high = _widen(low, high, value, effect, run, doc)
+        if doc[end_run.last].text.endswith("+"):
+            effect, hedge = "lower", hedge or "+"
+        for words, bound, label in ((["or", "more"], "lower", "or more"), (["-", "plus"], "lower", "plus"),
+                                    (["plus"], "lower", "plus"), (["+"], "lower", "+"), (["or", "so"], "about", "or so")):
+            if post[:len(words)] == words:
+                effect, hedge, last = bound, hedge or label, last + len(words)
+                break
+        low, high = _widen(low, high, value, effect, run)
         per = self._per_after(last)
         if per:
             last = per[1]
-        if kind == "count" and feats_kind == "count" and not value.is_integer() and not scaled \
+        if figure_kind == "count" and not value.is_integer() and upto is None and not run.scaled \
                 and run.written == "digits":
-            feats_kind = "measure"  # "a magnitude 4.4 quake", "15.9 points a game": a measurement, not a head count
+            figure_kind = "measure"  # "a magnitude 4.4 quake", "15.9 points a game": a measurement, not a head count
         verb = _governor(doc[run.first])
         feats = _context(doc, doc[run.first], self.quoted)
-        feats.update({"kind": feats_kind if kind == "count" else kind, "written": run.written,
-                      "bound": "range" if upto is not None else effect, "part": part})
+        feats.update({"kind": figure_kind, "written": run.written, "bound": "range" if upto is not None else effect,
+                      "part": part})
         if whole is not None:
             feats["whole"] = whole
         if per:
             feats["per"] = per[0]
-        if feats["kind"] == "count" and not anchor_noun and verb is not None:
-            # "the toll rose to 41": what the number is of is the subject of a change or copula verb
-            subj = feats.get("subject", "")
-            if subj and verb.lemma_ in ("be", "rise", "climb", "reach", "stand", "hit", "increase", "jump", "grow",
-                                        "fall", "drop", "decline", "total", "top", "exceed", "surpass"):
-                feats["anchor_from"] = "subject"
-                anchor = subj
-            else:
-                anchor = ""
-        elif anchor_noun is not None:
-            anchor = _lemma(anchor_noun) if anchor_noun.pos_ != "PRON" else ""
-        else:
-            anchor = unit if kind == "money" else ""
-        if not anchor and kind == "percent" and feats.get("subject", "") not in doc[first:last + 1].text.lower().split():
-            anchor = feats.get("subject", "")
-        if feats["kind"] in ("frequency", "duration") and not anchor:
-            anchor = verb.lemma_.lower() if verb is not None else ""
-        if kind == "money" and not anchor:
-            anchor = unit
+        anchor = self._anchor(figure_kind, unit, anchor_noun, verb, feats, doc[first:last + 1].text)
         self._add("figure", first, last, Interval(low, high, value), key=_plain(value), unit=unit, anchor=anchor,
                   verb=verb.lemma_.lower() if verb is not None else "",
-                  qualifiers=_qualifiers(anchor_noun or noun, range(run.first, last + 1)),
-                  hedge=hedge, features=feats)
+                  qualifiers=_qualifiers(anchor_noun or noun, range(run.first, last + 1)), hedge=hedge,
+                  features=feats)
+
+    def _kind_and_unit(self, run: _Run, end_run: _Run, partner: _Run | None) -> tuple[str, str, str, int]:
+        """(kind, unit, currency, last token) from the words around the number: a currency sign or
+        word ("$", "euros"), a percent word or sign, or the parse reading a percentage."""
+        doc = self.doc
+        last = end_run.last
+        unit_after = self._unit_word_after(end_run)
+        currency = self._currency_before(run) or self._currency_before(end_run)
+        if currency:
+            return "money", currency, currency, unit_after[1] if unit_after and unit_after[0] == currency else last
+        if unit_after is not None:
+            word, last = unit_after
+            return ("percent" if word in ("percent", "percentage point") else "money"), word, "", last
+        if run.percent or end_run.percent:
+            return "percent", "percent", "", last
+        if partner is not None:
+            # "from 4.5 to 5.1 percent": the first is a percentage too
+            p_unit = self._unit_word_after(partner)
+            if partner.percent or (p_unit is not None and p_unit[0] in ("percent", "percentage point")):
+                return "percent", p_unit[0] if p_unit else "percent", "", last
+        if doc[run.first].ent_type_ == "PERCENT" or self._percent_sibling(run):
+            return "percent", "percent", "", last  # the parse reads a percentage: "led 49 percent to 43"
+        return "count", "", "", last
+
+    def _start_and_hedge(self, run: _Run, upto: _Run | None, currency: str) -> tuple[int, str, str]:
+        """(first token of the figure as written, hedge words, what they do): "about $5 million",
+        "US$ 40", "between 2 and 3 million"."""
+        doc = self.doc
+        k = run.first
+        if currency:
+            j = k
+            while j > 0 and doc[j - 1].text in _QUOTE_MARKS:
+                j -= 1  # '"$7.2" billion': quotes between the sign and the number
+            if j > 0 and doc[j - 1].lower_ in _CURRENCY_SIGNS:
+                k = j - 1
+                if k > 0 and doc[k].text == "$" and doc[k - 1].text in _DOLLAR_PREFIXES:
+                    k -= 1  # "US $40"
+        if k > 0 and doc[k - 1].text in _QUOTE_MARKS and any(t.text in _QUOTE_MARKS for t in doc[k:run.last + 1]):
+            k -= 1  # '"$7.2" billion': the quote opened before the sign is part of the figure as written
+        hedge, effect, first = _hedge_before(doc, k, _HEDGES)
+        if not hedge and upto is not None and k > 0 and doc[k - 1].lower_ == "between":
+            hedge, first = "between", k - 1
+        return first, hedge, effect
+
+    def _what_it_counts(self, run: _Run, end_run: _Run, upto: _Run | None, kind: str, unit: str, last: int):
+        """(figure kind, unit, counted noun, anchor noun, part, whole, last token) from the parse, or None
+        for a multiplier ("three times as many")."""
+        doc = self.doc
+        noun = self._counted_noun(end_run) or (self._counted_noun(run) if upto is not None else None)
+        of_noun = self._of_noun(run, last if last > end_run.last else None)
+        figure_kind, anchor_noun, part, whole = kind, None, False, None
+        if kind == "count" and end_run.last + 1 < len(doc) and doc[end_run.last + 1].lower_ == "times":
+            if end_run.last + 2 < len(doc) and doc[end_run.last + 2].lower_ in _MULTIPLIER_AFTER:
+                return None
+            # "shot seven times": a count of repeated actions
+            return "frequency", "time", doc[end_run.last + 1], None, False, None, end_run.last + 1
+        if kind == "count" and noun is not None:
+            lemma = _lemma(noun)
+            measured = noun.head if self._hyphenated(end_run, noun) and noun.head.pos_ in ("NOUN", "PROPN") else None
+            if lemma in _DURATIONS_IN_DAYS:
+                figure_kind, unit, anchor_noun = "duration", lemma, measured
+                if noun.i <= last + 2:
+                    last = noun.i  # "48 hours", "a 3-year": the unit is part of the value
+            elif lemma in _CURRENCY_WORDS:
+                figure_kind, unit = "money", lemma
+            else:
+                unit, anchor_noun = lemma, measured or noun  # "a 12-page report": pages of a report
+        if of_noun is not None and figure_kind in ("count", "percent"):
+            anchor_noun = of_noun
+            if figure_kind == "count":
+                unit = unit or (_lemma(of_noun) if of_noun.pos_ != "PRON" else "")
+                part, whole = self._part_of(of_noun)
+        elif figure_kind == "percent":
+            anchor_noun = self._percent_of(end_run, last if last > end_run.last else None, noun)
+        if figure_kind == "count" and self._listed_in(run, noun):
+            part = True  # "including four children", "among them two officers"
+        if figure_kind == "money":
+            anchor_noun = self._money_for(end_run)
+        return figure_kind, unit, noun, anchor_noun, part, whole, last
+
+    def _anchor(self, kind: str, unit: str, anchor_noun, verb, feats: dict, written: str) -> str:
+        """What the figure is of: its noun; for a bare count after a change or copula verb, the subject
+        ("the toll rose to 41"); for money the currency; for a duration or frequency the verb."""
+        if anchor_noun is not None:
+            return _lemma(anchor_noun) if anchor_noun.pos_ != "PRON" else ""
+        subject = feats.get("subject", "")
+        if kind == "count" and subject and verb is not None and verb.lemma_ in _CHANGE_VERBS:
+            feats["anchor_from"] = "subject"
+            return subject
+        if kind == "percent" and subject not in written.lower().split():
+            return subject  # "Unemployment rose to 4.5 percent"
+        if kind == "money":
+            return unit
+        if kind in ("frequency", "duration") and verb is not None:
+            return verb.lemma_.lower()
+        return ""
 
     def _percent_of(self, run: _Run, unit_token: int | None, noun):
         """What a percentage is of without an "of": "6 percent support", "an 8 percent unemployment
@@ -1161,12 +1177,6 @@ class _Reading:
             return {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}[
                 doc[k].lower_], k
         return None
-
-    def _bare_label(self, run: _Run) -> bool:
-        """A bare integer that counts nothing named and stands as a noun's modifier or alone in a
-        label-like slot ("Route 66 reopened", "Interstate 95 north")."""
-        tok = _run_head(self.doc, run)
-        return tok.dep_ in ("nmod", "compound") and tok.head.pos_ == "PROPN"
 
     def _add_rank(self, run: _Run, kind: str) -> None:
         doc = self.doc
@@ -1245,20 +1255,20 @@ def _ordinal_value(tok) -> float | None:
     return float(m.group(1)) if m else None
 
 
-def _touches_phone_number(doc, run: _Run) -> bool:
+def _inside(pattern: re.Pattern, doc, run: _Run) -> bool:
+    """Does a match of ``pattern`` around the run cover it? ("555-0142", "2012-08-21")"""
     start, end = doc[run.first].idx, doc[run.last].idx + len(doc[run.last])
-    line_start = max(0, start - 20)
-    for m in _PHONE.finditer(doc.text, line_start, min(len(doc.text), end + 20)):
+    for m in pattern.finditer(doc.text, max(0, start - 20), min(len(doc.text), end + 20)):
         if m.start() <= start < m.end() or m.start() < end <= m.end():
             return True
     return False
 
 
-def _widen(low: float, high: float, value: float, effect: str, run: _Run, doc) -> tuple[float, float]:
+def _widen(low: float, high: float, value: float, effect: str, run: _Run) -> tuple[float, float]:
     """The interval a hedge allows around a figure read with the precision it is written in."""
     if effect in ("about", "nearly", "over"):
         # "about 300" allows 250..350 (its rounding); "about 870" 10%; "about 1 million" no more than a quarter
-        width = max(HEDGE_SHARE * value, min(_rounding(run, doc) / 2, ROUNDING_CAP * value), high - value)
+        width = max(HEDGE_SHARE * value, min(_rounding(run) / 2, ROUNDING_CAP * value), high - value)
         if effect != "about":  # "nearly 1 million": close below it
             width = max(HEDGE_SHARE * value, high - value)
         if effect == "about":
@@ -1273,7 +1283,7 @@ def _widen(low: float, high: float, value: float, effect: str, run: _Run, doc) -
     return low, high
 
 
-def _rounding(run: _Run, doc) -> float:
+def _rounding(run: _Run) -> float:
     """The place of a figure's last nonzero digit: 300 -> 100, 870 -> 10, 2.4 million -> 100,000."""
     if run.written != "digits" or run.value == 0:
         return 0.0

@@ -84,6 +84,20 @@ def test_hedges_widen_or_open_the_interval(read, text, low, high, hedge, bound):
     assert m.text.lower().startswith(hedge)
 
 
+@pytest.mark.parametrize(
+    "text, written, low, high, bound",
+    [
+        ("Police seized 25 or more vans.", "25 or more", 25, math.inf, "lower"),
+        ("The club has 300-plus members.", "300-plus", 300, math.inf, "lower"),
+        ("The club has 40+ members.", "40+", 40, math.inf, "lower"),
+        ("Police seized 20 or so vans.", "20 or so", 15, 25, "about"),
+    ],
+)
+def test_hedges_after_the_figure(read, text, written, low, high, bound):
+    m = one(read, text)
+    assert m.text == written and bounds(m) == (low, high) and m.features["bound"] == bound
+
+
 @pytest.mark.parametrize("text", ["The ministers argued over two clauses in the bill.",
                                   "The clerk handed over three boxes of files."])
 def test_a_preposition_or_particle_is_not_a_hedge(read, text):
@@ -247,6 +261,19 @@ def test_ranges_are_one_figure(read, text, written, low, high):
     assert m.features["bound"] == "range"
 
 
+def test_from_one_figure_to_another_is_two_figures_of_one_kind(read):
+    start, end = read("Revenue rose from $5 to $7 million last year.", "figure")
+    assert (start.text, start.value.value, start.unit) == ("$5", 5e6, "dollar")  # the scale of the second
+    assert (end.text, end.value.value) == ("$7 million", 7e6)
+    start, end = read("Membership grew from 900 to 1.2 million.", "figure")
+    assert start.value.value == 900 and end.value.value == 1.2e6
+
+
+def test_and_a_half(read):
+    m = one(read, "The talks dragged on for three and a half weeks.")
+    assert m.text == "three and a half weeks" and bounds(m) == (3.25, 3.75) and m.unit == "week"
+
+
 def test_ordinals_that_count_along_a_series_and_stated_ranks(read):
     m = one(read, "Workers marched for the 12th straight day.")
     assert m.value.value == 12 and m.unit == "day" and m.features["kind"] == "ordinal"
@@ -312,6 +339,9 @@ def test_context_for_the_verifier(read):
         "The forward scored with 3:12 to go.",  # a game clock
         "The hosts scored early in the second half of the match.",  # a period, not a share
         "The Hornets are now 9-0 this season.",  # a record, not an age
+        "The region has known war since the Nineteen Nineties.",  # a decade in words
+        "published: 2021-04-17",  # a numeric date
+        "The notice was posted on 3/9/21.",
     ],
 )
 def test_numbers_that_count_nothing_give_no_figure(read, text):
@@ -376,6 +406,8 @@ def test_an_age_as_a_decade_of_life(read):
         ("The blaze broke out between 8 and 9 p.m.", "between 8 and 9 p.m.", 1171, 1289),
         ("The blaze broke out at noon.", "noon", 720, 720),
         ("The blaze broke out at 3 in the morning.", "3 in the morning", 151, 209),
+        ("The blaze broke out by midnight.", "by midnight", 0, 1440),
+        ("The blaze broke out between 11 and 1 p.m.", "between 11 and 1 p.m.", 631, 809),
     ],
 )
 def test_clock_times(read, text, written, low, high):
