@@ -178,8 +178,8 @@ def _number_runs(doc) -> list[_Run]:
                 run = None  # "21st", "9pm", "1990s": an ordinal, a time, a decade
             if run is not None:
                 j = i + 1
-                while j < n and doc[j].text in _QUOTE_MARKS and j + 1 < n and doc[j + 1].lower_ in SCALES:
-                    j += 1  # '"$7.2" billion': a quote between the number and its scale word
+                while j < n and doc[j].text in (*_QUOTE_MARKS, "-") and j + 1 < n and doc[j + 1].lower_ in SCALES:
+                    j += 1  # '"$7.2" billion', "$5-million": a quote or hyphen between the number and its scale
                 if j < n and doc[j].lower_ in SCALES and not run.scaled:
                     scale = SCALES[doc[j].lower_]
                     run = _Run(i, j, value * scale, (value - step / 2) * scale, (value + step / 2) * scale,
@@ -660,9 +660,8 @@ class _Reading:
             else:  # "Novak is 54 years old": the subject of the copula
                 holder_noun = self._copula_subject(old)
             how = "years old"
-        elif first > 0 and doc[first - 1].lower_ in ("aged", "age", "ages") or \
-                first > 2 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ == "age":
-            marker = first - 1 if doc[first - 1].lower_ != "of" else first - 2
+        elif _age_marker(doc, first) is not None:
+            marker = _age_marker(doc, first)
             hedge_first = marker
             holder_noun = self._noun_aged(doc[marker])
             how = "aged"
@@ -683,10 +682,12 @@ class _Reading:
         else:
             return False
         up_to = None
-        # "aged between 20 and 25", "ages 18 to 24"
-        if nxt is not None and nxt.first == run.last + 2 and doc[run.last + 1].lower_ in ("to", "and", "-", "–") \
-                and nxt.value.is_integer() and how == "aged":
-            up_to, last = nxt.value, nxt.last
+        if how == "aged" and nxt is not None and nxt.first == run.last + 2 and nxt.value.is_integer():
+            joiner = doc[run.last + 1].lower_
+            if joiner in ("to", "-", "–") or (joiner == "and" and doc[run.first - 1].lower_ == "between"):
+                up_to, last = nxt.value, nxt.last  # "ages 18 to 24", "aged between 20 and 25"
+            elif joiner == "and":  # "two sons, ages 16 and 6": two ages
+                self._add_age(nxt, nxt.first, nxt.last, nxt.value, 1.0, holder_noun, how)
         self._add_age(run, first, last, run.value, years, holder_noun, how, up_to)
         return True
 
@@ -1235,6 +1236,18 @@ class _Reading:
             feats.update({"kind": "frequency", "written": "words", "bound": "", "part": False})
             self._add("figure", tok.i, tok.i, Interval(value - 0.5, value + 0.5, value), key=_plain(value),
                       unit="time", anchor=tok.head.lemma_.lower(), verb=tok.head.lemma_.lower(), features=feats)
+
+
+def _age_marker(doc, first: int) -> int | None:
+    """The token of "aged 54", "age 54", "ages 18 to 24", "at the age of 54", "aged between 20 and 25"."""
+    k = first - 1
+    if k >= 0 and doc[k].lower_ == "between":
+        k -= 1
+    if k >= 0 and doc[k].lower_ in ("aged", "age", "ages"):
+        return k
+    if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ == "age":
+        return k - 1
+    return None
 
 
 def _mantissa(doc, run: _Run) -> float:

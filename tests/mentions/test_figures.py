@@ -185,6 +185,8 @@ def test_a_decimal_without_a_unit_is_a_measure(read):
 def test_a_hyphenated_scale_is_one_number(read):
     m = one(read, "Thieves took a three-million-dollar painting.")
     assert m.text == "three-million" and m.value.value == 3e6 and m.unit == "dollar"
+    m = one(read, "The county won a $4-million grant.")
+    assert m.text == "$4-million" and m.value.value == 4e6 and m.anchor == "grant"
 
 
 def test_half_a_million_is_a_count(read):
@@ -359,6 +361,7 @@ def test_numbers_that_count_nothing_give_no_figure(read, text):
         ("Lena Brandt is 29.", "29", 29, "brandt"),
         ("Irene Solis, who is 63 years old, testified.", "63 years old", 63, "solis"),
         ("The 47-year-old Pavel Dorn denied it.", "47-year-old", 47, "dorn"),
+        ("Pavel Dorn, a 47-year-old welder, denied it.", "47-year-old", 47, "dorn"),
     ],
 )
 def test_ages_of_named_people(read, text, written, value, holder):
@@ -383,6 +386,13 @@ def test_ages_of_unnamed_people(read):
     assert m.text == "aged 72" and m.features["noun"] == "driver"
     m = one(read, "A six-month-old girl was rescued.", "age")
     assert m.value.value == pytest.approx(0.5)
+
+
+def test_two_ages_and_an_age_range(read):
+    ages = read("She leaves two daughters, ages 17 and 8.", "age")
+    assert [(m.text, m.value.value) for m in ages] == [("ages 17", 17), ("8", 8)]
+    m = one(read, "The study followed volunteers aged 18 to 24.", "age")
+    assert m.text == "aged 18 to 24" and bounds(m) == pytest.approx((18, 25))
 
 
 def test_an_age_as_a_decade_of_life(read):
