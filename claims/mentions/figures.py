@@ -62,8 +62,7 @@ _CONTACT_VERBS = {"call", "dial", "text", "phone", "ring"}
 _LABEL_MARKS = {"no", "no.", "nos", "nos.", "#", "number", "num", "num."}
 _RANK_VERBS = {"rank", "finish", "place", "seed", "come", "slip", "drop", "climb", "rise", "fall"}
 # Nouns an ordinal counts along: "the 100th day", "the fourth consecutive year", "his second term".
-_SEQUENCE_NOUNS = {"day", "week", "month", "year", "anniversary", "birthday", "term", "season", "round",
-                   "consecutive", "straight"}
+_SEQUENCE_NOUNS = {"day", "week", "month", "year", "anniversary", "birthday", "term", "season", "round"}
 # "three times as many", "five times more": a multiplier, not a count of times
 _MULTIPLIER_AFTER = {"as", "more", "less", "fewer", "higher", "greater", "larger", "bigger", "smaller",
                      "lower", "the", "that", "over"}
@@ -797,7 +796,7 @@ class _Reading:
         if marks and (marks[-1] in _LABEL_MARKS or "".join(marks[-2:]) in ("no.", "nos.")):
             gov = _governor(doc[first])
             if gov is not None and gov.lemma_ in _RANK_VERBS and run.written == "digits":
-                self._add_rank(run, "rank")
+                self._add_rank(run)
             return True
         if run.written == "digits" and not run.scaled and not unit_follows and self._is_date_number(run, head):
             return True
@@ -1148,6 +1147,7 @@ class _Reading:
         return False, None
 
     def _listed_in(self, run: _Run, noun) -> bool:
+        """ "including four children", "among them two officers": a part of a total named before."""
         t = noun if noun is not None else _run_head(self.doc, run)
         return t.dep_ == "pobj" and t.head.lower_ in ("including", "among", "includes", "include")
 
@@ -1179,11 +1179,12 @@ class _Reading:
                 doc[k].lower_], k
         return None
 
-    def _add_rank(self, run: _Run, kind: str) -> None:
+    def _add_rank(self, run: _Run) -> None:
+        """ "ranked No. 2": a ranking stated as a fact (the label marks stay in the text)."""
         doc = self.doc
         verb = _governor(doc[run.first])
         feats = _context(doc, doc[run.first], self.quoted)
-        feats.update({"kind": kind, "written": run.written, "bound": "", "part": False})
+        feats.update({"kind": "rank", "written": run.written, "bound": "", "part": False})
         first = run.first
         while first > 0 and doc[first - 1].lower_ in (*_LABEL_MARKS, "."):
             first -= 1
@@ -1204,7 +1205,7 @@ class _Reading:
             value = _ordinal_value(tok)
             if value is None:
                 continue
-            if tok.lower_ in ("second",) and tok.head.lemma_ in ("minute", "hour"):
+            if tok.lower_ == "second" and tok.head.lemma_ in ("minute", "hour"):
                 continue
             verb = _governor(tok)
             noun = tok.head if tok.dep_ == "amod" and tok.head.pos_ == "NOUN" else None
@@ -1279,16 +1280,14 @@ def _inside(pattern: re.Pattern, doc, run: _Run) -> bool:
 
 def _widen(low: float, high: float, value: float, effect: str, run: _Run) -> tuple[float, float]:
     """The interval a hedge allows around a figure read with the precision it is written in."""
-    if effect in ("about", "nearly", "over"):
+    if effect == "about":
         # "about 300" allows 250..350 (its rounding); "about 870" 10%; "about 1 million" no more than a quarter
         width = max(HEDGE_SHARE * value, min(_rounding(run) / 2, ROUNDING_CAP * value), high - value)
-        if effect != "about":  # "nearly 1 million": close below it
-            width = max(HEDGE_SHARE * value, high - value)
-        if effect == "about":
-            return max(0.0, value - width), value + width
-        if effect == "nearly":  # "nearly $3 billion": below it, by no more than a hedge allows
-            return max(0.0, value - width), value
-        return value, value + width
+        return max(0.0, value - width), value + width
+    if effect == "nearly":  # "nearly $3 billion": below it, by no more than a hedge allows
+        return max(0.0, value - max(HEDGE_SHARE * value, high - value)), value
+    if effect == "over":  # "just over 300": above it, by no more than a hedge allows
+        return value, value + max(HEDGE_SHARE * value, high - value)
     if effect == "lower":  # "more than 2 million": the bound itself, not its rounding
         return value, math.inf
     if effect == "upper":

@@ -70,6 +70,7 @@ def test_one_significant_digit_is_a_rounding_but_not_a_wide_one(read):
         ("Roughly 300 ferries were cancelled.", 250, 350, "roughly", "about"),
         # nearly: close below it
         ("Nearly 90 lecturers signed the letter.", 81, 90, "nearly", "nearly"),
+        ("Just over 500 runners finished.", 500, 550, "just over", "over"),
         # open bounds: the figure itself, one side open
         ("More than 900 flights were grounded.", 900, math.inf, "more than", "lower"),
         ("At least 45 vendors lost their stalls.", 45, math.inf, "at least", "lower"),
