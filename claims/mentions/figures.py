@@ -62,13 +62,16 @@ _CONTACT_VERBS = {"call", "dial", "text", "phone", "ring"}
 _LABEL_MARKS = {"no", "no.", "nos", "nos.", "#", "number", "num", "num."}
 _RANK_VERBS = {"rank", "finish", "place", "seed", "come", "slip", "drop", "climb", "rise", "fall"}
 # Nouns an ordinal counts along: "the 100th day", "the fourth consecutive year", "his second term".
-_SEQUENCE_NOUNS = {"day", "week", "month", "year", "anniversary", "birthday", "term", "season", "round",
-                   "consecutive", "straight"}
+_SEQUENCE_NOUNS = {"day", "week", "month", "year", "anniversary", "birthday", "term", "season", "round"}
 # "three times as many", "five times more": a multiplier, not a count of times
 _MULTIPLIER_AFTER = {"as", "more", "less", "fewer", "higher", "greater", "larger", "bigger", "smaller",
                      "lower", "the", "that", "over"}
 _QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 _POSSESSIVES = {"his", "her", "their"}
+_DOLLAR_PREFIXES = {"US", "C", "A", "HK", "NZ", "S"}  # "US $40", "C $12"
+# Verbs whose subject is what a bare number is of: "the toll rose to 41", "turnout was 61"
+_CHANGE_VERBS = {"be", "rise", "climb", "reach", "stand", "hit", "increase", "jump", "grow", "fall", "drop",
+                 "decline", "total", "top", "exceed", "surpass"}
 
 # Hedges before a figure and what they do to it: "about" widens both sides, "more than" opens
 # the top ("lower": the figure is a lower bound), "up to" opens the bottom, "nearly" stays below.
@@ -86,7 +89,6 @@ for _words, _bound in (
 ):
     for _phrase in _words.split("|"):
         _HEDGES[tuple(_phrase.split())] = _bound
-_HEDGE_LENGTHS = sorted({len(h) for h in _HEDGES}, reverse=True)
 # What a hedge allows around a figure: "about 870" is within 10% or within the rounding of its
 # last nonzero digit (about 300: 250..350), whichever is wider.
 HEDGE_SHARE = 0.1
@@ -98,6 +100,7 @@ ROUNDING_CAP = 0.25
 _MERIDIEM = {"a.m.": 0, "am": 0, "a.m": 0, "p.m.": 12, "pm": 12, "p.m": 12}
 _PARTS_OF_DAY = {"morning": 0, "afternoon": 12, "evening": 12, "night": 12}
 _TIME_WORDS = {"noon": 720, "midday": 720, "midnight": 0}
+# minutes from UTC, for comparing "9 p.m. ET" with "6 p.m. PT"
 _TIME_ZONES = {"et": -300, "est": -300, "edt": -240, "ct": -360, "cst": -360, "cdt": -300, "mt": -420,
                "mst": -420, "mdt": -360, "pt": -480, "pst": -480, "pdt": -420, "gmt": 0, "utc": 0, "bst": 60,
                "cet": 60, "cest": 120}
@@ -111,7 +114,13 @@ TIME_HEDGE_MINUTES = 30  # "about 9 p.m.", "shortly after 9 p.m.": within half a
 _DIGITS = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?P<suffix>[A-Za-z%+]*)")
 _CLOCK = re.compile(r"(?P<h>\d{1,2})[:.](?P<m>[0-5]\d)(?P<mer>[ap]\.?m\.?)?", re.I)
 _HOUR_MERIDIEM = re.compile(r"(?P<h>\d{1,2})(?P<mer>[ap]\.?m\.?)", re.I)
-_DECADE = re.compile(r"(?P<num>\d{2,4})['’]?s")
+# "in his 40s", "in her mid-30s", "in their early twenties" is an age; "the 1990s" a date
+_DECADE_OF_LIFE = re.compile(r"(?:(?P<part>early|mid|late)-)?(?P<num>[1-9]0)['’]?s", re.I)
+_DECADE_WORDS = {"teens": 10, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+                 "seventies": 70, "eighties": 80, "nineties": 90}
+_PART_OF_DECADE = {"early": (0, 3), "mid": (3, 6), "late": (7, 9), "": (0, 9)}
+# 2012-08-21, 4/2/07, 04 / 02 / 07
+_NUMERIC_DATE = re.compile(r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4})\b")
 # 555-0142, (614) 555-0142, 1-800-555-0199, +44 20 7946 0958
 _PHONE = re.compile(r"(?:\+?\d{1,3}[\s.-])?(?:\(\d{3}\)\s?|\d{3}[\s.-])?\d{3}[.-]\d{4}\b|\b1-8\d\d-[\dA-Z-]{7,}")
 
@@ -168,8 +177,8 @@ def _number_runs(doc) -> list[_Run]:
                 run = None  # "21st", "9pm", "1990s": an ordinal, a time, a decade
             if run is not None:
                 j = i + 1
-                while j < n and doc[j].text in _QUOTE_MARKS and j + 1 < n and doc[j + 1].lower_ in SCALES:
-                    j += 1  # '"$7.2" billion': a quote between the number and its scale word
+                while j < n and doc[j].text in (*_QUOTE_MARKS, "-") and j + 1 < n and doc[j + 1].lower_ in SCALES:
+                    j += 1  # '"$7.2" billion', "$5-million": a quote or hyphen between the number and its scale
                 if j < n and doc[j].lower_ in SCALES and not run.scaled:
                     scale = SCALES[doc[j].lower_]
                     run = _Run(i, j, value * scale, (value - step / 2) * scale, (value + step / 2) * scale,
@@ -220,6 +229,8 @@ def _fraction_at(doc, i: int) -> _Run | None:
         numerator, k = float(UNITS[low]), i + 1
     elif low not in ("half",):
         return None
+    elif i > 0 and (doc[i - 1].lower_ in ("the", "this", "that") or doc[i - 1].lower_ in _ORDINAL_WORDS):
+        return None  # "the second half of the game": a period, not a share
     if k < n and doc[k].text in ("-", "–") and k > i:
         k += 1
     if k >= n or doc[k].lower_ not in _FRACTIONS or (k == i and low != "half"):
@@ -250,8 +261,8 @@ def _word_run(doc, i: int) -> _Run | None:
         if nxt in _NUMBER_WORDS:
             j += 1
         elif nxt in ("-", "and") and j + 2 < n and doc[j + 2].lower_ in _NUMBER_WORDS \
-                and (nxt == "-" or any(w in ("hundred", "thousand", "million", "billion") for w in words)) \
-                and doc[j + 2].lower_ not in SCALES:
+                and (nxt == "-" or any(w in ("hundred", "thousand", "million", "billion") for w in words)
+                     and doc[j + 2].lower_ not in SCALES):
             j += 2
         else:
             break
@@ -262,6 +273,9 @@ def _word_run(doc, i: int) -> _Run | None:
     last = words[-1]
     step = float(SCALES.get(last, 1))  # "three hundred" is a rounded figure; "a dozen" is twelve
     scaled = any(w in SCALES or w == "dozen" for w in words)
+    # "three and a half weeks"
+    if step == 1 and [doc[k].lower_ for k in range(j + 1, min(n, j + 4))] == ["and", "a", "half"]:
+        return _Run(i, j + 3, value + 0.5, value + 0.25, value + 0.75, "words", scaled)
     return _Run(i, j, value, value - step / 2, value + step / 2, "words", scaled)
 
 
@@ -269,9 +283,12 @@ def _word_run(doc, i: int) -> _Run | None:
 
 
 def _run_head(doc, run: _Run):
-    """The token of the run whose head lies outside it (the run's syntactic head)."""
-    for k in range(run.first, run.last + 1):
+    """The run's syntactic head: its last word whose head lies outside it ("million" in "2.4 million",
+    "dozen" in "a dozen")."""
+    for k in range(run.last, run.first - 1, -1):
         head = doc[k].head
+        if doc[k].is_punct or doc[k].pos_ == "DET":
+            continue
         if not (run.first <= head.i <= run.last) or head.i == k:
             return doc[k]
     return doc[run.last]
@@ -353,14 +370,14 @@ def _qualifiers(noun, skip: range) -> tuple[str, ...]:
 def _hedge_before(doc, first: int, table: dict[tuple[str, ...], str]) -> tuple[str, str, int]:
     """(hedge words, what they do, index of the first hedge token) right before token ``first``.
 
-    A one-word hedge the parse reads as a preposition heading its own phrase is no hedge:
-    "presided over two briefings" (but "over 300 people died")."""
+    A one-word hedge the parse reads as a preposition heading its own phrase, or a verb's particle,
+    is no hedge: "argued over two clauses", "handed over three boxes" (but "over 300 people died")."""
     for length in sorted({len(h) for h in table}, reverse=True):
         if first - length < 0:
             continue
         words = tuple(doc[k].lower_ for k in range(first - length, first))
         if words in table:
-            if length == 1 and doc[first - 1].dep_ == "prep" and table is _HEDGES:
+            if length == 1 and doc[first - 1].dep_ in ("prep", "prt") and table is _HEDGES:
                 continue
             return " ".join(words), table[words], first - length
     return "", "", first
@@ -374,7 +391,7 @@ def _plain(x: float) -> str:
 
 
 def _fmt(x: float) -> str:
-    """A value for a reason: 5,000; 2,400,000; 4.5; 1/2."""
+    """A value for a reason: 5,000; 2,400,000; 4.5."""
     if x == math.inf:
         return "no limit"
     if abs(x - round(x)) < 1e-9:
@@ -393,6 +410,7 @@ class FigureReader:
     def read(self, doc, offset: int, published=None) -> list[Mention]:
         reading = _Reading(doc, offset)
         reading.read_times()
+        reading.read_decades_of_life()
         reading.read_numbers()
         reading.read_ordinals()
         reading.read_word_frequencies()
@@ -407,6 +425,7 @@ class _Reading:
         self.offset = offset
         self.quoted = _quoted(doc)
         self.taken: set[int] = set()  # token indices already part of a mention or ruled out
+        self.labels: set[int] = set()  # head tokens of numbers read as labels ("version 6")
         self.found: list[Mention] = []
         self.runs = _number_runs(doc)
 
@@ -441,6 +460,8 @@ class _Reading:
                 if prev is not None:
                     half = (minutes // 720) * 720 if not twelve_hour else 0
                     lo_minutes = (prev % 12) * 60 + half
+                    if lo_minutes > minutes:  # "between 11 and 1 p.m.": the first hour is the morning's
+                        lo_minutes -= 720
                     first -= 2
             hedge, effect, hedge_first = _hedge_before(doc, first, _TIME_HEDGES)
             if lo_minutes is None and first > 0 and doc[first - 1].lower_ == "between":
@@ -458,8 +479,8 @@ class _Reading:
                 low, high = minutes, minutes + TIME_HEDGE_MINUTES
             elif effect == "before":
                 low, high = minutes - TIME_HEDGE_MINUTES, minutes
-            elif effect == "until":
-                low = 0
+            elif effect == "until":  # "by 10 p.m.", "before midnight"
+                low, high = 0, high if minutes else 1440
             elif effect == "from":
                 high = 1440
             zone = ""
@@ -494,7 +515,13 @@ class _Reading:
         if tok.lower_ in _TIME_WORDS and tok.pos_ in ("NOUN", "PROPN"):
             return _TIME_WORDS[tok.lower_], i, True, False
         m = _CLOCK.fullmatch(tok.text)
-        if m and (m.group("mer") or nxt in _MERIDIEM or ":" in tok.text):
+        # "10:30" alone is a time of day only where a clock time goes ("at 10:30", "21:15", "10:30 GMT");
+        # "with 7:41 to go" is a game clock, "3.30" a decimal
+        clock_slot = m is not None and ":" in tok.text and (
+            (i > 0 and doc[i - 1].lower_ in ("at", "by", "around", "about", "until", "till", "before", "after",
+                                             "since", "from", "between", "approximately", "roughly"))
+            or int(m.group("h")) >= 13 or nxt.strip(".") in _TIME_ZONES or nxt == "local")
+        if m and (m.group("mer") or nxt in _MERIDIEM or clock_slot):
             hour, minute = int(m.group("h")), int(m.group("m"))
             mer = (m.group("mer") or (nxt if nxt in _MERIDIEM else "")).lower()
             last = i + (1 if not m.group("mer") and nxt in _MERIDIEM else 0)
@@ -540,6 +567,39 @@ class _Reading:
             return _governor(t)
         return _governor(tok)
 
+    # -- ages written as a decade of life
+
+    def read_decades_of_life(self) -> None:
+        """ "a man in his 40s", "in her mid-30s", "in their early twenties": an age range."""
+        doc = self.doc
+        for tok in doc:
+            m = _DECADE_OF_LIFE.fullmatch(tok.text)
+            decade = int(m.group("num")) if m else _DECADE_WORDS.get(tok.lower_)
+            if decade is None:
+                continue
+            part = (m.group("part") or "").lower() if m else ""
+            k = tok.i - 1
+            if not part and k >= 0 and doc[k].lower_ in _PART_OF_DECADE:
+                part, k = doc[k].lower_, k - 1
+            if k < 1 or doc[k].lower_ not in _POSSESSIVES or doc[k - 1].lower_ != "in":
+                continue
+            lo, hi = _PART_OF_DECADE[part]
+            if decade == 10:  # "in her teens" is 13..19
+                lo = max(lo, 3)
+            holder_noun = doc[k - 1].head if doc[k - 1].head.pos_ in ("NOUN", "PROPN") else None
+            if holder_noun is None and doc[k - 1].head.lemma_ == "be":  # "Varga was in her forties"
+                subject = self._copula_subject(doc[k - 1])
+                holder_noun = subject if subject is not None and subject.pos_ in ("NOUN", "PROPN") else None
+            person = self._person_of(holder_noun) if holder_noun is not None else None
+            verb = _governor(holder_noun if holder_noun is not None else tok)
+            feats = _context(doc, tok, self.quoted)
+            feats.update({"kind": "age", "noun": holder_noun.lemma_.lower() if holder_noun is not None
+                          and holder_noun.pos_ == "NOUN" else "", "written": "decade"})
+            value = decade + (lo + hi) / 2
+            self._add("age", k - 1, tok.i, Interval(decade + lo, decade + hi + 1 - 1e-6, value),
+                      key=f"{decade + lo}-{decade + hi}", holder=_key_of_name(person) if person is not None else "",
+                      anchor=feats["noun"], verb=verb.lemma_.lower() if verb is not None else "", features=feats)
+
     # -- numbers: ages, figures, and what is not a quantity
 
     def read_numbers(self) -> None:
@@ -578,10 +638,10 @@ class _Reading:
 
     def _read_age(self, run: _Run, nxt: _Run | None) -> bool:
         doc = self.doc
-        if run.written not in ("digits", "words") or run.scaled or not run.value.is_integer() \
-                or not 0 <= run.value <= 125:
+        if run.written not in ("digits", "words") or run.scaled or not run.value.is_integer() or run.value < 0:
             return False
         first, last = run.first, run.last
+        person_like = run.value <= 125  # a bare number is an age only where a person's could be
         after = [doc[k].lower_ for k in range(last + 1, min(len(doc), last + 5))]
         holder_noun = None
         years = 1.0
@@ -599,33 +659,45 @@ class _Reading:
             else:  # "Novak is 54 years old": the subject of the copula
                 holder_noun = self._copula_subject(old)
             how = "years old"
-        elif first > 0 and doc[first - 1].lower_ in ("aged", "age", "ages") or \
-                first > 2 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ == "age":
-            marker = first - 1 if doc[first - 1].lower_ != "of" else first - 2
+        elif _age_marker(doc, first) is not None:
+            marker = _age_marker(doc, first)
             hedge_first = marker
             holder_noun = self._noun_aged(doc[marker])
             how = "aged"
             first = hedge_first
-        elif self._appositive_age(run):
-            holder_noun = doc[run.first].head if doc[run.first].head.pos_ == "PROPN" else doc[run.first - 2]
-            how = "apposition"
+        elif not person_like:
+            return False
+        elif (noun := self._appositive_age(run)) is not None:
+            holder_noun, how = noun, "apposition"
+            # "the two girls, 12 and 15,": the second number is an age of the same noun
+            if nxt is not None and nxt.first == run.last + 2 and doc[run.last + 1].lower_ == "and" \
+                    and nxt.value.is_integer() and 0 < nxt.value <= 125 and doc[nxt.first].dep_ == "conj":
+                self._add_age(nxt, nxt.first, nxt.last, nxt.value, 1.0, holder_noun, "apposition")
         elif doc[run.first].dep_ in ("attr", "acomp") and doc[run.first].head.lemma_ == "be" \
-                and (subj := self._copula_subject(doc[run.first])) is not None and subj.pos_ == "PROPN" \
-                and run.last + 1 < len(doc) and not doc[run.last + 1].is_alpha:
+                and (subj := self._copula_subject(doc[run.first])) is not None \
+                and (subj.pos_ == "PROPN" or subj.lower_ in ("he", "she")) \
+                and (run.last + 1 == len(doc) or doc[run.last + 1].text in (".", ",", ";", "!", "?", ")")):
             holder_noun, how = subj, "is"  # "Novak is 54."
         else:
             return False
-        value = run.value * years
-        step = years
-        low, high = value, value + step - (1e-9 if years == 1 else 0)
-        # "aged between 20 and 25", "ages 18 to 24"
-        if nxt is not None and nxt.first == run.last + 2 and doc[run.last + 1].lower_ in ("to", "and", "-", "–") \
-                and nxt.value.is_integer() and how == "aged":
-            high = nxt.value * years + step - 1e-9
-            last = nxt.last
-            self.taken.update(range(nxt.first, nxt.last + 1))
-        holder = ""
-        noun = ""
+        up_to = None
+        if how == "aged" and nxt is not None and nxt.first == run.last + 2 and nxt.value.is_integer():
+            joiner = doc[run.last + 1].lower_
+            if joiner in ("to", "-", "–") or (joiner == "and" and doc[run.first - 1].lower_ == "between"):
+                up_to, last = nxt.value, nxt.last  # "ages 18 to 24", "aged between 20 and 25"
+            elif joiner == "and":  # "two sons, ages 16 and 6": two ages
+                self._add_age(nxt, nxt.first, nxt.last, nxt.value, 1.0, holder_noun, how)
+        self._add_age(run, first, last, run.value, years, holder_noun, how, up_to)
+        return True
+
+    def _add_age(self, run: _Run, first: int, last: int, value: float, years: float, holder_noun, how: str,
+                 up_to: float | None = None) -> None:
+        """An age of ``value`` units of ``years`` (1 for years, 1/12 for months): "38" allows 38 to just
+        under 39."""
+        doc = self.doc
+        age = value * years
+        high = (up_to if up_to is not None else value) * years + years * (1 - 1e-6)
+        holder = noun = ""
         if holder_noun is not None:
             person = self._person_of(holder_noun)
             holder = _key_of_name(person) if person is not None else ""
@@ -633,24 +705,33 @@ class _Reading:
         feats = _context(doc, doc[run.first], self.quoted)
         feats.update({"kind": "age", "noun": noun, "written": how})
         verb = _governor(holder_noun if holder_noun is not None else doc[run.first])
-        self._add("age", first, last, Interval(low, high, value), key=_plain(value), holder=holder,
+        self._add("age", first, last, Interval(age, high, age), key=_plain(age), holder=holder,
                   anchor=noun, verb=verb.lemma_.lower() if verb is not None else "", features=feats)
-        return True
 
-    def _appositive_age(self, run: _Run) -> bool:
-        """ "Jana Novak, 54," / "Novak (54)": a bare number set off right after a person's name."""
+    def _appositive_age(self, run: _Run):
+        """ "Jana Novak, 54," / "Novak (54)" / "the two girls, 12 and 15,": a bare number set off right
+        after a name or a noun; returns the noun, else None."""
         doc = self.doc
         first, last = run.first, run.last
         if first < 2 or doc[first - 1].text not in (",", "(") or run.value < 1:
-            return False
+            return None
         closing = doc[last + 1].text if last + 1 < len(doc) else ""
-        if closing not in (",", ")", ";", ".", ""):
-            return False
-        name = doc[first - 2]
+        if closing not in (",", ")", ";", ".", "", "and"):
+            return None
+        if closing == "and" and not (last + 2 < len(doc) and _digits(doc[last + 2].text)):
+            return None
+        noun = doc[first - 2]
+        if noun.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"):
+            return None
         # the entity recogniser misses many names ("Noah Nathan" as an organisation); a number set off
-        # as an appositive of a proper noun that is not a place is an age all the same
-        return name.pos_ == "PROPN" and name.ent_type_ != "DATE" \
-            and (name.ent_type_ == "PERSON" or doc[first].dep_ == "appos")
+        # as an appositive of a proper noun is an age all the same
+        if noun.pos_ == "PROPN" and (noun.ent_type_ == "PERSON" or doc[first].dep_ == "appos"):
+            return noun
+        # a common noun: only where the parse reads the number as its appositive ("the driver, 45,")
+        if noun.pos_ == "NOUN" and doc[first].dep_ == "appos" and doc[first].head.i == noun.i \
+                and _lemma(noun) not in _DURATIONS_IN_DAYS and _lemma(noun) not in _CURRENCY_WORDS:
+            return noun
+        return None
 
     def _copula_subject(self, tok):
         verb = tok.head
@@ -693,10 +774,20 @@ class _Reading:
         after = doc[last + 1] if last + 1 < len(doc) else None
         after_low = after.lower_ if after is not None else ""
         unit_follows = self._unit_word_after(run) is not None or run.percent or self._currency_before(run)
-        if run.written == "digits" and not run.scaled and before is not None and before.text == "/" \
-                or after is not None and after.text == "/":
+        if (before is not None and before.text == "/") or (after is not None and after.text == "/"):
             return True  # "1 / 5": a photo counter; "3/4" kept out with it
-        if run.written == "digits" and _touches_phone_number(doc, run):
+        if run.written == "digits" and (_inside(_PHONE, doc, run) or _inside(_NUMERIC_DATE, doc, run)):
+            return True  # "555-0142", "2012-08-21", "4/2/07"
+        if after_low in _DECADE_WORDS:
+            return True  # "the Nineteen Nineties": a decade
+        if run.written == "digits" and re.match(r"0\d", doc[first].text):
+            return True  # "007", "06": a code or a clock's digits, not an amount
+        # "versions 6, 7 and 8": the rest of a list whose first member is a label, or numbers hung on a
+        # noun before them (a number counts the noun after it, it names the noun before it)
+        if not unit_follows and (head.dep_ in ("conj", "appos") and head.head.i in self.labels or (
+                head.dep_ in ("nummod", "npadvmod", "conj", "nmod") and head.head.pos_ in ("NOUN", "PROPN")
+                and head.head.i < head.i)):
+            self.labels.add(head.i)
             return True
         if any(doc[k].ent_type_ in _NAME_ENTITIES for k in range(first, last + 1)) and not unit_follows:
             return True  # "Apollo 11", "Chapter 11"
@@ -705,13 +796,14 @@ class _Reading:
         if marks and (marks[-1] in _LABEL_MARKS or "".join(marks[-2:]) in ("no.", "nos.")):
             gov = _governor(doc[first])
             if gov is not None and gov.lemma_ in _RANK_VERBS and run.written == "digits":
-                self._add_rank(run, "rank")
+                self._add_rank(run)
             return True
         if run.written == "digits" and not run.scaled and not unit_follows and self._is_date_number(run, head):
             return True
         # "Sweet 16", "Flight 370", "page 12": a number right after a noun names it
         if before is not None and before.pos_ in ("NOUN", "PROPN") and not unit_follows \
                 and before.lower_ not in _CURRENCY_WORDS and before.lower_ not in VAGUE:
+            self.labels.add(head.i)
             return True
         # "call 911": a number to call
         gov = _governor(doc[first])
@@ -720,10 +812,9 @@ class _Reading:
             return True
         # "the 400 block", "a 911 call", "412 Elm Street": a number before a singular noun labels it
         noun = self._counted_noun(run)
-        if noun is not None and noun.tag_ in ("NN", "NNP") and noun.lemma_.lower() not in _COLLECTIVE \
-                and not unit_follows and run.value != 1 and run.value.is_integer() and not run.scaled and run.written in ("digits", "words") \
-                and not self._hyphenated(run, noun) and noun.lemma_.lower() not in _CURRENCY_WORDS \
-                and noun.lemma_.lower() not in ("percent",) and not self._currency_before(run):
+        if noun is not None and noun.tag_ in ("NN", "NNP") and _lemma(noun) not in _COLLECTIVE \
+                and _lemma(noun) not in _CURRENCY_WORDS and not unit_follows and not self._hyphenated(run, noun) \
+                and run.value != 1 and run.value.is_integer() and not run.scaled and run.written in ("digits", "words"):
             return True
         # "one of the men", "no one", "one" standing for a person
         if run.written == "words" and run.value == 1 and run.first == run.last:
@@ -771,7 +862,7 @@ class _Reading:
             k -= 1
         if k >= 0 and doc[k].lower_ in _CURRENCY_SIGNS:
             return _CURRENCY_SIGNS[doc[k].lower_]
-        if k >= 1 and doc[k].text == "$" and doc[k - 1].text in ("US", "C", "A", "HK", "NZ", "S"):
+        if k >= 1 and doc[k].text == "$" and doc[k - 1].text in _DOLLAR_PREFIXES:
             return "dollar"
         return ""
 
@@ -798,8 +889,8 @@ class _Reading:
         head = _run_head(self.doc, run)
         t = head
         # "a 10-mile race": the hyphenated measure is what is counted
-        if t.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod") and t.head.pos_ in ("NOUN", "PROPN") \
-                and t.head.i > t.i:
+        if t.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod", "nmod") \
+                and t.head.pos_ in ("NOUN", "PROPN") and t.head.i > t.i:
             return t.head
         # "a month or two": the number stands for one more of the noun before it
         if t.dep_ == "conj" and t.head.pos_ == "NOUN" and t.head.i < t.i and t.i - t.head.i <= 2:
@@ -833,15 +924,16 @@ class _Reading:
         doc = self.doc
         if nxt is None:
             return ""
-        between = [doc[k].lower_ for k in range(run.last + 1, nxt.first)]
+        # "from $5 to $7 million": the sign before the second number does not part them
+        between = [doc[k].lower_ for k in range(run.last + 1, nxt.first) if doc[k].lower_ not in _CURRENCY_SIGNS]
         # "one in seven reports", "three out of four voters": a share
         if between in (["in"], ["out", "of"]) and {run.written, nxt.written} <= {"digits", "words"} \
                 and not run.scaled and not nxt.scaled and 0 < run.value < nxt.value <= 1000 \
                 and not self._is_date_number(nxt, None):
             return "ratio"
-        if nxt.first != run.last + 2:
+        if len(between) != 1:
             return ""
-        joiner = doc[run.last + 1].lower_
+        joiner = between[0]
         before = doc[run.first - 1].lower_ if run.first > 0 else ""
         if before == "$" and run.first > 1:
             before = doc[run.first - 2].lower_
@@ -849,10 +941,13 @@ class _Reading:
             return "range"
         if joiner not in ("to", "-", "–", "or"):
             return ""
-        if before == "from":
-            return "pair" if joiner == "to" else "range"
+        if before == "from" and joiner == "to":
+            return "pair"  # "fell from 47 to 41 percent": a change, two figures
+        if run.value >= nxt.value and not (nxt.scaled and not run.scaled):
+            return "tally" if joiner in ("-", "–") else ""  # "a 5-4 decision"; a range goes upward
+        noun = self._counted_noun(nxt) or self._counted_noun(run)  # "40-60 trucks": the parse may hang it on either
         nxt_unit = (self._unit_word_after(nxt) is not None or nxt.percent or nxt.scaled
-                    or (self._counted_noun(nxt) is not None and self._counted_noun(nxt).tag_ in ("NNS", "NNPS")))
+                    or (noun is not None and noun.tag_ in ("NNS", "NNPS")))
         if nxt_unit:
             return "range"
         if joiner in ("-", "–") and run.written == nxt.written == "digits":
@@ -862,155 +957,159 @@ class _Reading:
     # figures
 
     def _read_figure(self, run: _Run, upto: _Run | None = None, partner: _Run | None = None) -> None:
+        """A figure from ``run`` (to ``upto`` for a range; ``partner`` is the other end of "from X to Y")."""
         doc = self.doc
         end_run = upto or run
-        last = end_run.last
         low, high, value = run.low, run.high, run.value
-        scaled = run.scaled
+        other = upto or partner
+        if other is not None and other.scaled and not run.scaled and run.value <= 10 * _mantissa(doc, other):
+            # "between 2 and 3 million", "from $5 to $7 million": the first number takes the second's scale
+            # (but not "from 900 to 1.2 million")
+            scale = other.value / _mantissa(doc, other)
+            low, high, value = run.low * scale, run.high * scale, run.value * scale
         if upto is not None:
-            low, high = run.low, upto.high
-            # "between 2 and 3 million": the first number takes the second's scale
-            if upto.scaled and not run.scaled and run.value < 1000:
-                scale = upto.value / _mantissa(doc, upto)
-                low, value = run.low * scale, run.value * scale
-            value = (value + upto.value) / 2
-            scaled = upto.scaled
-        unit_after = self._unit_word_after(end_run)
-        currency = self._currency_before(run) or (self._currency_before(upto) if upto else "")
-        percent = run.percent or end_run.percent
-        kind = "count"
-        unit = ""
-        if unit_after is not None:
-            word, last = unit_after
-            if word in ("percent", "percentage point"):
-                kind, unit, percent = "percent", word, True
-            else:
-                kind, unit = "money", word
-                if word == "cent":
-                    kind, unit = "money", "dollar"
-                    low, high, value = low / 100, high / 100, value / 100
-        if percent and kind != "percent":
-            kind, unit = "percent", "percent"
-        if currency:
-            kind, unit = "money", currency
-        if partner is not None and kind == "count":
-            # "from 4.5 to 5.1 percent", "from $5 to $7 million": the first is the same kind of value
-            p_unit = self._unit_word_after(partner)
-            if p_unit is not None and p_unit[0] in ("percent", "percentage point") or partner.percent:
-                kind, unit = "percent", p_unit[0] if p_unit else "percent"
-        if kind == "count" and doc[run.first].ent_type_ == "PERCENT":
-            kind, unit = "percent", "percent"  # the parse reads it as a percentage: "rose from 4.5 to 5.1 percent"
-        if kind == "count" and self._percent_sibling(run):
-            kind, unit = "percent", "percent"  # "led Kessler 49 percent to 43"
-        noun = self._counted_noun(end_run) or (self._counted_noun(run) if upto is not None else None)
-        of_noun = self._of_noun(run, unit_after[1] if unit_after is not None else None)
-        times = end_run.last + 1 < len(doc) and doc[end_run.last + 1].lower_ == "times" and kind == "count"
-        if times:
-            if end_run.last + 2 < len(doc) and doc[end_run.last + 2].lower_ in _MULTIPLIER_AFTER:
-                self.taken.update(range(run.first, run.last + 1))
-                return  # "three times as many": a multiplier
-            noun, last = doc[end_run.last + 1], end_run.last + 1
-        hedge, effect, first = _hedge_before(doc, run.first - (1 if currency and doc[run.first - 1].lower_ in
-                                                                _CURRENCY_SIGNS else 0), _HEDGES)
-        if first > 0 and doc[first - 1].lower_ in _CURRENCY_SIGNS:
-            first -= 1  # "$ about 5 million" never happens; "about $5 million" is handled above
-        if not hedge and first > 0 and doc[first - 1].lower_ == "between" and upto is not None:
-            hedge, first = "between", first - 1
-        if not currency:
-            first = min(first, run.first)
-        else:
-            k = run.first - 1
-            while k >= 0 and (doc[k].text in _QUOTE_MARKS or doc[k].lower_ in _CURRENCY_SIGNS or doc[k].text == "US"):
-                k -= 1
-            first = min(first, k + 1)
-        # after the figure: "300 or more", "300-plus", "300+"
+            high, value = upto.high, (value + upto.value) / 2
+        kind, unit, currency, last = self._kind_and_unit(run, end_run, partner)
+        if unit == "cent":  # "two cents": in dollars
+            unit, low, high, value = "dollar", low / 100, high / 100, value / 100
+        first, hedge, effect = self._start_and_hedge(run, upto, currency)
+        counted = self._what_it_counts(run, end_run, upto, kind, unit, last)
+        if counted is None:
+            self.taken.update(range(run.first, end_run.last + 1))
+            return  # "three times as many": a multiplier
+        figure_kind, unit, noun, anchor_noun, part, whole, last = counted
+        # after the figure: "300 or more", "300-plus", "300+", "300 or so"
         post = [doc[k].lower_ for k in range(last + 1, min(len(doc), last + 3))]
-        if post[:2] == ["or", "more"] or post[:1] in (["plus"], ["+"]) or doc[run.last].text.endswith("+"):
-            effect, hedge = "lower", hedge or " ".join(post[:2] if post[:1] == ["or"] else post[:1]) or "+"
-        elif post[:2] == ["or", "so"]:
-            effect, hedge = "about", hedge or "or so"
-        part = False
-        whole = None
-        anchor_noun = None
-        feats_kind = kind
-        if kind == "count" and noun is not None:
-            lemma = _lemma(noun)
-            if lemma == "time" and noun.tag_ == "NNS" or lemma == "time" and noun.lower_ == "times":
-                nxt_word = doc[noun.i + 1].lower_ if noun.i + 1 < len(doc) else ""
-                if nxt_word in _MULTIPLIER_AFTER:
-                    self.taken.update(range(run.first, run.last + 1))
-                    return  # "three times as many": a multiplier
-                feats_kind, unit = "frequency", "time"
-            elif lemma in _DURATIONS_IN_DAYS:
-                feats_kind, unit = "duration", lemma
-                if noun.i <= last + 2:
-                    last = noun.i  # "48 hours", "a 3-year": the unit is part of the value
-                anchor_noun = noun.head if self._hyphenated(end_run, noun) and noun.head.pos_ == "NOUN" else None
-            elif lemma in _CURRENCY_WORDS:
-                kind, feats_kind, unit = "money", "money", lemma
-            else:
-                unit = lemma
-                anchor_noun = noun.head if self._hyphenated(end_run, noun) and noun.head.pos_ in ("NOUN", "PROPN") \
-                    else noun
-        if of_noun is not None and kind in ("count", "percent") and feats_kind == "count" or \
-                of_noun is not None and kind == "percent":
-            anchor_noun = of_noun
-            if kind == "count" and not unit:
-                unit = _lemma(of_noun) if of_noun.pos_ != "PRON" else ""
-            if kind == "count":
-                part, whole = self._part_of(of_noun)
-        if kind == "percent" and of_noun is None:
-            anchor_noun = self._percent_of(end_run, unit_after[1] if unit_after is not None else None, noun)
-        if kind == "count" and feats_kind == "count" and self._listed_in(run, noun):
-            part = True  # "including four children", "among them two officers"
-        if kind == "money" or feats_kind == "money":
-            anchor_noun = self._money_for(end_run)
-        if kind == "count" and not unit and noun is None and of_noun is None and run.written == "digits" \
-                and not run.scaled and self._bare_label(run):
-            self.taken.update(range(run.first, run.last + 1))
-            return
-        low, high = _widen(low, high, value, effect, run, doc)
+        if doc[end_run.last].text.endswith("+"):
+            effect, hedge = "lower", hedge or "+"
+        for words, bound, label in ((["or", "more"], "lower", "or more"), (["-", "plus"], "lower", "plus"),
+                                    (["plus"], "lower", "plus"), (["+"], "lower", "+"), (["or", "so"], "about", "or so")):
+            if post[:len(words)] == words:
+                effect, hedge, last = bound, hedge or label, last + len(words)
+                break
+        low, high = _widen(low, high, value, effect, run)
         per = self._per_after(last)
         if per:
             last = per[1]
+        if figure_kind == "count" and not value.is_integer() and upto is None and not run.scaled \
+                and run.written == "digits":
+            figure_kind = "measure"  # "a magnitude 4.4 quake", "15.9 points a game": a measurement, not a head count
         verb = _governor(doc[run.first])
         feats = _context(doc, doc[run.first], self.quoted)
-        feats.update({"kind": feats_kind if kind == "count" else kind, "written": run.written,
-                      "bound": "range" if upto is not None else effect, "part": part})
+        feats.update({"kind": figure_kind, "written": run.written, "bound": "range" if upto is not None else effect,
+                      "part": part})
         if whole is not None:
             feats["whole"] = whole
         if per:
             feats["per"] = per[0]
-        if feats["kind"] == "count" and not anchor_noun and verb is not None:
-            # "the toll rose to 41": what the number is of is the subject of a change or copula verb
-            subj = feats.get("subject", "")
-            if subj and verb.lemma_ in ("be", "rise", "climb", "reach", "stand", "hit", "increase", "jump", "grow",
-                                        "fall", "drop", "decline", "total", "top", "exceed", "surpass"):
-                feats["anchor_from"] = "subject"
-                anchor = subj
-            else:
-                anchor = ""
-        elif anchor_noun is not None:
-            anchor = _lemma(anchor_noun) if anchor_noun.pos_ != "PRON" else ""
-        else:
-            anchor = unit if kind == "money" else ""
-        if not anchor and kind == "percent":
-            anchor = feats.get("subject", "")
-        if feats["kind"] in ("frequency", "duration") and not anchor:
-            anchor = verb.lemma_.lower() if verb is not None else ""
-        if kind == "money" and not anchor:
-            anchor = unit
+        anchor = self._anchor(figure_kind, unit, anchor_noun, verb, feats, doc[first:last + 1].text)
         self._add("figure", first, last, Interval(low, high, value), key=_plain(value), unit=unit, anchor=anchor,
                   verb=verb.lemma_.lower() if verb is not None else "",
-                  qualifiers=_qualifiers(anchor_noun or noun, range(run.first, last + 1)),
-                  hedge=hedge, features=feats)
+                  qualifiers=_qualifiers(anchor_noun or noun, range(run.first, last + 1)), hedge=hedge,
+                  features=feats)
+
+    def _kind_and_unit(self, run: _Run, end_run: _Run, partner: _Run | None) -> tuple[str, str, str, int]:
+        """(kind, unit, currency, last token) from the words around the number: a currency sign or
+        word ("$", "euros"), a percent word or sign, or the parse reading a percentage."""
+        doc = self.doc
+        last = end_run.last
+        unit_after = self._unit_word_after(end_run)
+        currency = self._currency_before(run) or self._currency_before(end_run)
+        if currency:
+            return "money", currency, currency, unit_after[1] if unit_after and unit_after[0] == currency else last
+        if unit_after is not None:
+            word, last = unit_after
+            return ("percent" if word in ("percent", "percentage point") else "money"), word, "", last
+        if run.percent or end_run.percent:
+            return "percent", "percent", "", last
+        if partner is not None:
+            # "from 4.5 to 5.1 percent": the first is a percentage too
+            p_unit = self._unit_word_after(partner)
+            if partner.percent or (p_unit is not None and p_unit[0] in ("percent", "percentage point")):
+                return "percent", p_unit[0] if p_unit else "percent", "", last
+        if doc[run.first].ent_type_ == "PERCENT" or self._percent_sibling(run):
+            return "percent", "percent", "", last  # the parse reads a percentage: "led 49 percent to 43"
+        return "count", "", "", last
+
+    def _start_and_hedge(self, run: _Run, upto: _Run | None, currency: str) -> tuple[int, str, str]:
+        """(first token of the figure as written, hedge words, what they do): "about $5 million",
+        "US$ 40", "between 2 and 3 million"."""
+        doc = self.doc
+        k = run.first
+        if currency:
+            j = k
+            while j > 0 and doc[j - 1].text in _QUOTE_MARKS:
+                j -= 1  # '"$7.2" billion': quotes between the sign and the number
+            if j > 0 and doc[j - 1].lower_ in _CURRENCY_SIGNS:
+                k = j - 1
+                if k > 0 and doc[k].text == "$" and doc[k - 1].text in _DOLLAR_PREFIXES:
+                    k -= 1  # "US $40"
+        if k > 0 and doc[k - 1].text in _QUOTE_MARKS and any(t.text in _QUOTE_MARKS for t in doc[k:run.last + 1]):
+            k -= 1  # '"$7.2" billion': the quote opened before the sign is part of the figure as written
+        hedge, effect, first = _hedge_before(doc, k, _HEDGES)
+        if not hedge and upto is not None and k > 0 and doc[k - 1].lower_ == "between":
+            hedge, first = "between", k - 1
+        return first, hedge, effect
+
+    def _what_it_counts(self, run: _Run, end_run: _Run, upto: _Run | None, kind: str, unit: str, last: int):
+        """(figure kind, unit, counted noun, anchor noun, part, whole, last token) from the parse, or None
+        for a multiplier ("three times as many")."""
+        doc = self.doc
+        noun = self._counted_noun(end_run) or (self._counted_noun(run) if upto is not None else None)
+        of_noun = self._of_noun(run, last if last > end_run.last else None)
+        figure_kind, anchor_noun, part, whole = kind, None, False, None
+        if kind == "count" and end_run.last + 1 < len(doc) and doc[end_run.last + 1].lower_ == "times":
+            if end_run.last + 2 < len(doc) and doc[end_run.last + 2].lower_ in _MULTIPLIER_AFTER:
+                return None
+            # "shot seven times": a count of repeated actions
+            return "frequency", "time", doc[end_run.last + 1], None, False, None, end_run.last + 1
+        if kind == "count" and noun is not None:
+            lemma = _lemma(noun)
+            measured = noun.head if self._hyphenated(end_run, noun) and noun.head.pos_ in ("NOUN", "PROPN") else None
+            if lemma in _DURATIONS_IN_DAYS:
+                figure_kind, unit, anchor_noun = "duration", lemma, measured
+                if noun.i <= last + 2:
+                    last = noun.i  # "48 hours", "a 3-year": the unit is part of the value
+            elif lemma in _CURRENCY_WORDS:
+                figure_kind, unit = "money", lemma
+            else:
+                unit, anchor_noun = lemma, measured or noun  # "a 12-page report": pages of a report
+        if of_noun is not None and figure_kind in ("count", "percent"):
+            anchor_noun = of_noun
+            if figure_kind == "count":
+                unit = unit or (_lemma(of_noun) if of_noun.pos_ != "PRON" else "")
+                part, whole = self._part_of(of_noun)
+        elif figure_kind == "percent":
+            anchor_noun = self._percent_of(end_run, last if last > end_run.last else None, noun)
+        if figure_kind == "count" and self._listed_in(run, noun):
+            part = True  # "including four children", "among them two officers"
+        if figure_kind == "money":
+            anchor_noun = self._money_for(end_run)
+        return figure_kind, unit, noun, anchor_noun, part, whole, last
+
+    def _anchor(self, kind: str, unit: str, anchor_noun, verb, feats: dict, written: str) -> str:
+        """What the figure is of: its noun; for a bare count after a change or copula verb, the subject
+        ("the toll rose to 41"); for money the currency; for a duration or frequency the verb."""
+        if anchor_noun is not None:
+            return _lemma(anchor_noun) if anchor_noun.pos_ != "PRON" else ""
+        subject = feats.get("subject", "")
+        if kind == "count" and subject and verb is not None and verb.lemma_ in _CHANGE_VERBS:
+            feats["anchor_from"] = "subject"
+            return subject
+        if kind == "percent" and subject not in written.lower().split():
+            return subject  # "Unemployment rose to 4.5 percent"
+        if kind == "money":
+            return unit
+        if kind in ("frequency", "duration") and verb is not None:
+            return verb.lemma_.lower()
+        return ""
 
     def _percent_of(self, run: _Run, unit_token: int | None, noun):
         """What a percentage is of without an "of": "6 percent support", "an 8 percent unemployment
         rate", "one in seven reports"."""
         doc = self.doc
         for t in ([doc[unit_token]] if unit_token is not None else []) + ([noun] if noun is not None else []):
-            if t.lemma_.lower() in ("percent", "%", "point", "pct"):
+            if t.lemma_.lower() in ("percent", "%", "point", "pct", "cent"):
                 if t.dep_ in ("compound", "nmod", "amod", "nummod", "npadvmod") and t.head.pos_ == "NOUN" \
                         and t.head.i > t.i:
                     return t.head
@@ -1048,6 +1147,7 @@ class _Reading:
         return False, None
 
     def _listed_in(self, run: _Run, noun) -> bool:
+        """ "including four children", "among them two officers": a part of a total named before."""
         t = noun if noun is not None else _run_head(self.doc, run)
         return t.dep_ == "pobj" and t.head.lower_ in ("including", "among", "includes", "include")
 
@@ -1079,17 +1179,12 @@ class _Reading:
                 doc[k].lower_], k
         return None
 
-    def _bare_label(self, run: _Run) -> bool:
-        """A bare integer that counts nothing named and stands as a noun's modifier or alone in a
-        label-like slot ("Route 66 reopened", "Interstate 95 north")."""
-        tok = _run_head(self.doc, run)
-        return tok.dep_ in ("nmod", "compound") and tok.head.pos_ == "PROPN"
-
-    def _add_rank(self, run: _Run, kind: str) -> None:
+    def _add_rank(self, run: _Run) -> None:
+        """ "ranked No. 2": a ranking stated as a fact (the label marks stay in the text)."""
         doc = self.doc
         verb = _governor(doc[run.first])
         feats = _context(doc, doc[run.first], self.quoted)
-        feats.update({"kind": kind, "written": run.written, "bound": "", "part": False})
+        feats.update({"kind": "rank", "written": run.written, "bound": "", "part": False})
         first = run.first
         while first > 0 and doc[first - 1].lower_ in (*_LABEL_MARKS, "."):
             first -= 1
@@ -1110,7 +1205,7 @@ class _Reading:
             value = _ordinal_value(tok)
             if value is None:
                 continue
-            if tok.lower_ in ("second",) and tok.head.lemma_ in ("minute", "hour"):
+            if tok.lower_ == "second" and tok.head.lemma_ in ("minute", "hour"):
                 continue
             verb = _governor(tok)
             noun = tok.head if tok.dep_ == "amod" and tok.head.pos_ == "NOUN" else None
@@ -1144,6 +1239,18 @@ class _Reading:
                       unit="time", anchor=tok.head.lemma_.lower(), verb=tok.head.lemma_.lower(), features=feats)
 
 
+def _age_marker(doc, first: int) -> int | None:
+    """The token of "aged 54", "age 54", "ages 18 to 24", "at the age of 54", "aged between 20 and 25"."""
+    k = first - 1
+    if k >= 0 and doc[k].lower_ == "between":
+        k -= 1
+    if k >= 0 and doc[k].lower_ in ("aged", "age", "ages"):
+        return k
+    if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ == "age":
+        return k - 1
+    return None
+
+
 def _mantissa(doc, run: _Run) -> float:
     """The number before the scale word: 3 in "3 million"."""
     d = _digits(doc[run.first].text)
@@ -1162,27 +1269,25 @@ def _ordinal_value(tok) -> float | None:
     return float(m.group(1)) if m else None
 
 
-def _touches_phone_number(doc, run: _Run) -> bool:
+def _inside(pattern: re.Pattern, doc, run: _Run) -> bool:
+    """Does a match of ``pattern`` around the run cover it? ("555-0142", "2012-08-21")"""
     start, end = doc[run.first].idx, doc[run.last].idx + len(doc[run.last])
-    line_start = max(0, start - 20)
-    for m in _PHONE.finditer(doc.text, line_start, min(len(doc.text), end + 20)):
+    for m in pattern.finditer(doc.text, max(0, start - 20), min(len(doc.text), end + 20)):
         if m.start() <= start < m.end() or m.start() < end <= m.end():
             return True
     return False
 
 
-def _widen(low: float, high: float, value: float, effect: str, run: _Run, doc) -> tuple[float, float]:
+def _widen(low: float, high: float, value: float, effect: str, run: _Run) -> tuple[float, float]:
     """The interval a hedge allows around a figure read with the precision it is written in."""
-    if effect in ("about", "nearly", "over"):
+    if effect == "about":
         # "about 300" allows 250..350 (its rounding); "about 870" 10%; "about 1 million" no more than a quarter
-        width = max(HEDGE_SHARE * value, min(_rounding(run, doc) / 2, ROUNDING_CAP * value), high - value)
-        if effect != "about":  # "nearly 1 million": close below it
-            width = max(HEDGE_SHARE * value, high - value)
-        if effect == "about":
-            return max(0.0, value - width), value + width
-        if effect == "nearly":  # "nearly $3 billion": below it, by no more than a hedge allows
-            return max(0.0, value - width), value
-        return value, value + width
+        width = max(HEDGE_SHARE * value, min(_rounding(run) / 2, ROUNDING_CAP * value), high - value)
+        return max(0.0, value - width), value + width
+    if effect == "nearly":  # "nearly $3 billion": below it, by no more than a hedge allows
+        return max(0.0, value - max(HEDGE_SHARE * value, high - value)), value
+    if effect == "over":  # "just over 300": above it, by no more than a hedge allows
+        return value, value + max(HEDGE_SHARE * value, high - value)
     if effect == "lower":  # "more than 2 million": the bound itself, not its rounding
         return value, math.inf
     if effect == "upper":
@@ -1190,7 +1295,7 @@ def _widen(low: float, high: float, value: float, effect: str, run: _Run, doc) -
     return low, high
 
 
-def _rounding(run: _Run, doc) -> float:
+def _rounding(run: _Run) -> float:
     """The place of a figure's last nonzero digit: 300 -> 100, 870 -> 10, 2.4 million -> 100,000."""
     if run.written != "digits" or run.value == 0:
         return 0.0
@@ -1204,7 +1309,7 @@ def _rounding(run: _Run, doc) -> float:
 # --- do two values conflict? -----------------------------------------------------------------
 
 # kinds whose values never compare with another kind's: money vs count, percent vs count
-_COMPARABLE = {"count", "money", "percent", "duration", "frequency", "ordinal", "rank"}
+_COMPARABLE = {"count", "measure", "money", "percent", "duration", "frequency", "ordinal", "rank"}
 
 
 def differ(a: Mention, b: Mention) -> str | None:
@@ -1255,11 +1360,18 @@ def _differ_figures(a: Mention, b: Mention) -> str | None:
         return None  # "three of the victims" against a total of five: a part, not a conflict
     if part_hi and not part_lo:
         return f"“{hi.text}” is a part of a whole, yet more than “{lo.text}”"
+    if ka == "duration" and _exact(lo) and _exact(hi):
+        # "30 hours vs two days (18 hours apart)": the gap in the smaller unit
+        unit = min((lo.unit, hi.unit), key=lambda u: _DURATIONS_IN_DAYS.get(u, 1))
+        gap = (vhi.value - vlo.value) / _DURATIONS_IN_DAYS.get(unit, 1)
+        return f"{lo.text} vs {hi.text} ({_fmt(round(gap, 1))} {unit}{'s' if round(gap, 1) != 1 else ''} apart)"
     return _reason(lo, hi, vlo, vhi)
 
 
 def _exact(m: Mention) -> bool:
-    return not m.hedge and m.features.get("bound", "") == "" and m.features.get("written") in ("digits", "words")
+    """Written as one figure with no hedge ("870", "2.4 million"), not a bound, range or vague amount."""
+    return not m.hedge and m.features.get("bound", "") == "" \
+        and m.features.get("written", "digits") in ("digits", "words", "ordinal")
 
 
 def _reason(lo: Mention, hi: Mention, vlo: Interval, vhi: Interval) -> str:
@@ -1276,9 +1388,10 @@ def _reason(lo: Mention, hi: Mention, vlo: Interval, vhi: Interval) -> str:
         gap = vhi.value - vlo.value
         swapped = _digits_swapped(vlo.value, vhi.value)
         return f"{lo.text} vs {hi.text} ({_fmt(gap)} apart{'; digits swapped?' if swapped else ''})"
-    if not _exact(lo):
-        return f"“{hi.text}” is more than “{lo.text}” allows (at most {_fmt(vlo.high)})"
-    return f"“{lo.text}” is less than “{hi.text}” allows (at least {_fmt(vhi.low)})"
+    # against the bound when there is one: "“Some 120” is less than “More than 300” allows"
+    if hi.features.get("bound") == "lower" or (_exact(lo) and lo.features.get("bound") != "upper"):
+        return f"“{lo.text}” is less than “{hi.text}” allows (at least {_fmt(vhi.low)})"
+    return f"“{hi.text}” is more than “{lo.text}” allows (at most {_fmt(vlo.high)})"
 
 
 def _digits_swapped(x: float, y: float) -> bool:
@@ -1291,7 +1404,8 @@ def _differ_ages(a: Mention, b: Mention) -> str | None:
         return None
     lo, hi = (a, b) if a.value.high < b.value.low else (b, a)
     gap = hi.value.value - lo.value.value
-    swapped = "; digits swapped?" if _digits_swapped(lo.value.value, hi.value.value) else ""
+    written = {lo.features.get("written"), hi.features.get("written")}
+    swapped = "; digits swapped?" if "decade" not in written and _digits_swapped(lo.value.value, hi.value.value) else ""
     years = _fmt(round(gap, 1))
     return f"age {lo.text} vs {hi.text} ({years} year{'s' if years != '1' else ''} apart{swapped})"
 
