@@ -304,8 +304,20 @@ def resolve_people(mentions: list[Mention]) -> list[Mention]:
 
 
 def edit_budget(name: str) -> int:
-    """How many letters a spelling slip may change in a name this long (1 up to 7 letters, 2 up to 11, then 3)."""
-    return 1 + len(name) // 8
+    """How many letters a spelling slip may change in a name this long: none below 6 letters (short
+    surnames a letter apart are mostly two people: Carr / Barr), 1 up to 7, 2 up to 15, then 3."""
+    return 0 if len(name) < 6 else 1 + len(name) // 8
+
+
+# endings that make another word of a name, not another spelling: plurals, possessives, demonyms
+# ("the Obamas", "Democrats", "Arizonan", "Texans")
+_INFLECTIONS = ("s", "es", "'s", "’s", "n", "an", "ian", "ans", "ns", "ians", "ese", "i", "is")
+
+
+def inflected(a: str, b: str) -> bool:
+    """One name is the other with an inflection or demonym ending ("obama" / "obamas")."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and long[len(short):] in _INFLECTIONS
 
 
 def place_budget(name: str) -> int:
@@ -368,6 +380,6 @@ def _same_first_name(a: str, b: str) -> bool:
 
 def _spelling_variants(a: str, b: str, budget: int) -> bool:
     """Two different spellings within ``budget`` edits (a swap of two neighbours counts once)."""
-    if budget < 1 or a == b:
+    if budget < 1 or a == b or inflected(a, b):
         return False
     return OSA.distance(a, b, score_cutoff=budget) <= budget

@@ -15,7 +15,7 @@ OFFICES: dict[str, tuple[str, ...]] = {
     # heads of state and government
     "president": ("president", "pres."),
     "vice president": ("vice president", "vice-president", "v.p.", "veep"),
-    "prime minister": ("prime minister", "premier", "p.m."),
+    "prime minister": ("prime minister", "premier"),  # not "p.m.": that is a clock time
     "chancellor": ("chancellor",),
     "king": ("king",),
     "queen": ("queen",),

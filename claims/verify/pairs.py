@@ -58,6 +58,19 @@ def related_claims(docs: Sequence[str], vectors: np.ndarray, k: int,
     return sorted(pairs)
 
 
+def comparable(a: Mention, b: Mention) -> bool:
+    """Two mentions that could state one fact at all: one kind; a title or an age of one known person
+    (a title of nobody named, or of two people, cannot contradict); a date or time of an event, not
+    of a saying ("said Tuesday" dates the quote, and outlets quote on different days)."""
+    if a.kind != b.kind:
+        return False
+    if a.kind in ("title", "age"):
+        return bool(a.holder) and a.holder == b.holder
+    if a.kind in ("date", "time"):
+        return not (a.features.get("reporting") or b.features.get("reporting"))
+    return True
+
+
 def mention_pairs(sites: Sequence[Sequence[Site]], claim_pairs: Sequence[tuple[int, int]],
                   equal: Callable[[Mention, Mention], bool]) -> tuple[list[tuple[Site, Site]], list[int]]:
     """Comparable mention pairs of the related claims, and for each how many other pairs of the same
@@ -69,7 +82,7 @@ def mention_pairs(sites: Sequence[Sequence[Site]], claim_pairs: Sequence[tuple[i
         if not si or not sj:
             continue
         same_doc = si[0].doc == sj[0].doc
-        found = [(a, b) for a in si for b in sj if a.mention.kind == b.mention.kind
+        found = [(a, b) for a in si for b in sj if comparable(a.mention, b.mention)
                  and (not same_doc or a.mention.kind in SAME_ARTICLE_KINDS)
                  and not (same_doc and a.mention.start < b.mention.end and b.mention.start < a.mention.end)]
         if not found:

@@ -161,3 +161,19 @@ def test_a_surname_with_its_capitals_moved_is_one_name_spelt_two_ways(parser):
     assert differ(a[0], a[0]) is None
     if caps:  # a headline set in capitals is a style, not a spelling
         assert differ(a[0], caps[0]) is None
+
+
+def test_inflections_and_demonyms_are_other_words_not_other_spellings():
+    from claims.mentions.names import _spelling_variants, inflected
+
+    assert inflected("okafor", "okafors") and inflected("kenya", "kenyan")
+    assert not _spelling_variants("okafor", "okafors", 2)
+    assert not inflected("lindqvist", "lindqvust")
+    assert _spelling_variants("lindqvist", "lindqvust", 2)
+
+
+def test_short_surnames_a_letter_apart_are_two_people():
+    from claims.mentions.names import edit_budget
+
+    assert edit_budget("carr") == 0 and edit_budget("dalby") == 0
+    assert edit_budget("lindqvist") >= 1
