@@ -1,0 +1,95 @@
+"""Candidate mention pairs: every pair of comparable mentions in related claims, for recall.
+
+Two claims are related when one is among the other's ``k`` most similar claims of another article
+(or of the same article, for names and titles, where one article can spell a name two ways). Two
+mentions are comparable when they are of one kind; the aligner then reads whether they are the same
+fact, and the normalisers whether their values differ.
+"""
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+import numpy as np
+
+from claims.mentions.base import Mention
+from claims.verify.sites import Site
+
+# kinds worth comparing inside one article: a name or a title given two ways on one page
+SAME_ARTICLE_KINDS = frozenset({"person", "place", "org", "title"})
+
+
+def related_claims(docs: Sequence[str], vectors: np.ndarray, k: int,
+                   blocks: Sequence[Sequence[str]] | None = None, block_k: int = 10) -> list[tuple[int, int]]:
+    """(i, j), i < j: j is among i's k most similar claims (cosine of ``vectors``) or the reverse, or the
+    two share a block key (``blocks[i]``: the person a title is of, the noun a figure counts, the event
+    verb of a date), which reaches true pairs worded too differently to be neighbours. A large block
+    pairs each claim with its ``block_k`` most similar members only."""
+    n = len(docs)
+    if n < 2:
+        return []
+    pairs: set[tuple[int, int]] = set()
+    if blocks is not None:
+        members: dict[str, list[int]] = {}
+        for i, keys in enumerate(blocks):
+            for key in set(keys):
+                members.setdefault(key, []).append(i)
+        for idx in members.values():
+            if len(idx) < 2:
+                continue
+            sims = vectors[idx] @ vectors[idx].T
+            np.fill_diagonal(sims, -np.inf)
+            kk = min(block_k, len(idx) - 1)
+            top = np.argpartition(-sims, kk - 1, axis=1)[:, :kk]
+            for r, row in enumerate(top):
+                for t in row:
+                    i, j = idx[r], idx[int(t)]
+                    pairs.add((i, j) if i < j else (j, i))
+    for start in range(0, n, 512):  # a block of rows at a time: never an n x n matrix for large runs
+        sims = vectors[start:start + 512] @ vectors.T
+        for r in range(sims.shape[0]):
+            sims[r, start + r] = -np.inf
+        kk = min(k, n - 1)
+        top = np.argpartition(-sims, kk - 1, axis=1)[:, :kk]
+        for r, row in enumerate(top):
+            i = start + r
+            for j in row:
+                j = int(j)
+                pairs.add((i, j) if i < j else (j, i))
+    return sorted(pairs)
+
+
+def comparable(a: Mention, b: Mention) -> bool:
+    """Two mentions that could state one fact at all: one kind; a title or an age of one known person
+    (a title of nobody named, or of two people, cannot contradict); a date or time of an event, not
+    of a saying ("said Tuesday" dates the quote, and outlets quote on different days)."""
+    if a.kind != b.kind:
+        return False
+    if a.kind in ("title", "age"):
+        return bool(a.holder) and a.holder == b.holder
+    if a.kind in ("date", "time"):
+        return not (a.features.get("reporting") or b.features.get("reporting"))
+    return True
+
+
+def mention_pairs(sites: Sequence[Sequence[Site]], claim_pairs: Sequence[tuple[int, int]],
+                  equal: Callable[[Mention, Mention], bool]) -> tuple[list[tuple[Site, Site]], list[int]]:
+    """Comparable mention pairs of the related claims, and for each how many other pairs of the same
+    two claims state an equal value (``equal``)."""
+    out: list[tuple[Site, Site]] = []
+    agreeing: list[int] = []
+    for i, j in claim_pairs:
+        si, sj = sites[i], sites[j]
+        if not si or not sj:
+            continue
+        same_doc = si[0].doc == sj[0].doc
+        found = [(a, b) for a in si for b in sj if comparable(a.mention, b.mention)
+                 and (not same_doc or a.mention.kind in SAME_ARTICLE_KINDS)
+                 and not (same_doc and a.mention.start < b.mention.end and b.mention.start < a.mention.end)]
+        if not found:
+            continue
+        eq = [equal(a.mention, b.mention) for a, b in found]
+        n_equal = sum(eq)
+        for (a, b), e in zip(found, eq):
+            out.append((a, b))
+            agreeing.append(n_equal - int(e))
+    return out, agreeing
