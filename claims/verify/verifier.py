@@ -57,13 +57,14 @@ def published_date(value: str | None) -> dt.date | None:
 
 
 def prepare(claims: Sequence[ClaimText], vectors: np.ndarray, neighbours: int = 25, readers=None,
-            memo: dict | None = None) -> Prepared:
+            memo: dict | None = None, block_k: int = 10) -> Prepared:
     from claims.mentions.read import equal, read_mentions
 
     mentions, parsed = read_mentions([c.text for c in claims], [c.start for c in claims],
                                      [c.published for c in claims], readers, memo)
     sites = build_sites(claims, mentions, parsed)
-    related = related_claims([c.doc for c in claims], vectors, neighbours, [block_keys(found) for found in mentions])
+    related = related_claims([c.doc for c in claims], vectors, neighbours, [block_keys(found) for found in mentions],
+                             block_k)
     pairs, agreeing = mention_pairs(sites, related, equal)
     return Prepared(sites, pairs, agreeing)
 
@@ -84,10 +85,11 @@ def block_keys(mentions: Sequence[Mention]) -> list[str]:
 class MentionVerifier:
     """Flags aligned mentions with differing values. ``aligner`` from :func:`claims.verify.aligner.load_aligner`."""
 
-    def __init__(self, aligner: Aligner, words: WordVectors, neighbours: int = 25):
+    def __init__(self, aligner: Aligner, words: WordVectors, neighbours: int = 25, block_k: int = 10):
         self.aligner = aligner
         self.words = words
         self.neighbours = neighbours
+        self.block_k = block_k
 
     def candidates(self, prepared: Prepared) -> list[Candidate]:
         from claims.mentions.read import differ
@@ -105,7 +107,7 @@ class MentionVerifier:
 
     def verify(self, claims: Sequence[ClaimText], vectors: np.ndarray) -> list[Candidate]:
         """The flagged candidates, the surest per claim pair, best first."""
-        found = [c for c in self.candidates(prepare(claims, vectors, self.neighbours))
+        found = [c for c in self.candidates(prepare(claims, vectors, self.neighbours, block_k=self.block_k))
                  if c.probability >= self.aligner.threshold(c.kind)]
         best: dict[tuple[str, str], Candidate] = {}
         for c in found:
