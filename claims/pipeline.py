@@ -78,8 +78,15 @@ def default_stages(options: RunOptions) -> Stages:
         embed=EmbedStage(options.embedder, model=options.model, device=options.device, workers=options.workers,
                          use_cache=options.use_cache, cache_dir=options.cache_dir),
         cluster=ClusterStage(), candidates=CandidatesStage(), compare=CompareStage(options.comparators),
-        verify=VerifyStage(), findings=FindingsStage(),
+        verify=_default_verify(), findings=FindingsStage(),
     )
+
+
+def _default_verify() -> StageProtocol:
+    """The trained pair verifier beside the rule flags (claims/verify; models/verifier)."""
+    from claims.verify.stage import MentionVerifyStage
+
+    return MentionVerifyStage()
 
 
 @dataclass

@@ -153,6 +153,23 @@ class GroupingSettings:
                                     "(Jaccard share of capitalised names in headline and lead)")
 
 
+@section
+class VerifySettings:
+    """The pair verifier (:mod:`claims.verify`): which values are aligned across claims and when a
+    differing pair is flagged. Its threshold is fitted on the dev folds and stored with the model."""
+
+    enabled: bool = knob(True, "read every checkable value and flag aligned pairs whose values differ "
+                               "(models/verifier); off: the rule comparators alone")
+    min_probability: float = knob(0.0, "flag a differing pair when the aligner says at least this; 0 takes the "
+                                       "threshold fitted on held-out dev folds (models/verifier/verifier.json)")
+    neighbours: int = knob(25, "each claim is compared with its k most similar claims; at 25 every "
+                               "cross-article claim of a three-article event is reached")
+    block_k: int = knob(10, "claims sharing a person, a counted noun or an event verb are compared even when "
+                            "worded apart, each with its k most similar such claims")
+    rule_kinds: list = knob(["garbled_number", "negation", "numeric", "date", "role", "entity_name"],
+                            "rule comparators' flag kinds kept beside the verifier's (see docs/evaluation.md)")
+
+
 @dataclass
 class Settings:
     cluster: ClusterSettings = field(default_factory=ClusterSettings)
@@ -160,6 +177,7 @@ class Settings:
     score: ScoreSettings = field(default_factory=ScoreSettings)
     limits: LimitSettings = field(default_factory=LimitSettings)
     events: GroupingSettings = field(default_factory=GroupingSettings)  # the feed's grouping into events
+    verify: VerifySettings = field(default_factory=VerifySettings)  # the pair verifier
     # one section per comparator of the run that has thresholds, keyed by its kind (see with_comparators)
     compare: dict[str, Any] = field(default_factory=dict)
     # which model the embedding thresholds were measured with, and where its values came from
