@@ -400,10 +400,15 @@ class Spread:
     def std(self) -> float | None:
         return statistics.pstdev(self.values) if self.values else None
 
-    def __str__(self) -> str:
+    def format(self, digits: int = 2) -> str:
+        """"mean ± std [min, max]", or "–" when no fold has the figure."""
         if not self.values:
             return "–"
-        return f"{self.mean:.2f} ± {self.std:.2f} [{min(self.values):.2f}, {max(self.values):.2f}]"
+        return (f"{self.mean:.{digits}f} ± {self.std:.{digits}f} "
+                f"[{min(self.values):.{digits}f}, {max(self.values):.{digits}f}]")
+
+    def __str__(self) -> str:
+        return self.format()
 
     def to_dict(self) -> dict:
         return {"mean": self.mean, "std": self.std, "min": min(self.values, default=None),
@@ -477,7 +482,8 @@ class FoldScores:
         lines += ["", "Over the folds (mean ± std [min, max]):", ""]
         figures = ["recall", "flags", "median_flags", "max_flags"]
         figures += ["false_alarm_share", "precision"] if has_negatives else []
-        lines += [f"- {name}: {self.spread(name)}" for name in figures]
+        lines += [f"- {name}: {self.spread(name).format(3 if name == 'false_alarm_share' else 2)}"
+                  for name in figures]
         folds = [f.fold for f in self.scored]
         head = ["kind"] + [f"fold {k}" for k in folds] + ["all", "recall over folds"]
         head += ["false alarms", "flags of this kind"] if has_negatives else ["flags of this kind"]

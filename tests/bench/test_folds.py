@@ -168,6 +168,7 @@ def test_score_events_counts_found_false_alarms_and_flags_to_judge_per_fold(kit,
     assert (harbour.flags, harbour.real_flags, harbour.false_alarm_flags) == (4, 1, 1)
     assert (bridge.found, bridge.discrepancies, bridge.flags) == (0, 1, 0)
     assert scores.spread("recall").values == [1.0, 0.0]
+    assert str(scores.spread("recall")) == "0.50 ± 0.50 [0.00, 1.00]"  # population std of 1 and 0
     total = scores.total()
     assert (total.found, total.discrepancies, total.false_alarms, total.flags) == (1, 2, 1, 4)
     assert total.by_kind["date"].discrepancies == 1 and total.by_kind["date"].found == 0
