@@ -214,7 +214,7 @@ def run_events(
     """Run a detector on every event folder of ``events_dir``; returns {event: report data}.
 
     The detector is ``detect(event_dir) -> report data`` when given, else the claims pipeline
-    with one embedder (``embedder``, or ``model`` loaded once) reused across events. Each
+    with one embedder (``embedder``, or ``model`` loaded once per process) for every event. Each
     report is written to ``<store>/<event>/report.json`` (the layout ``events_eval.py --work``
     uses), the store being :func:`store_dir` of the tag and a label: ``model``, else the
     embedder's ``name``, else "default"; ``detect-<module>.<function>`` for a detect function.
@@ -252,10 +252,7 @@ def run_events(
             view = _scoring_view(data, f"what detect returned for {event_dir.name}")
             text = json.dumps(data, ensure_ascii=False)
         else:
-            if embedder is None:
-                from claims.embed import load_embedder
-
-                embedder = load_embedder(model)
+            embedder = embedder or _loaded_embedder(model)
             data = run([event_dir], embedder=embedder).data
             view = _scoring_view(data, event_dir)
             text = report_json_text(data)
@@ -267,6 +264,14 @@ def run_events(
         log(f"{len(event_dirs)} events in {time.perf_counter() - started:.0f} s ({reused} saved reports reused); "
             f"reports in {store}")
     return reports
+
+
+@lru_cache(maxsize=2)
+def _loaded_embedder(model: str | None):
+    """One load per model and process, when an event first needs it (all saved: none)."""
+    from claims.embed import load_embedder
+
+    return load_embedder(model)
 
 
 def load_reports(folder: str | Path) -> dict[str, ReportData]:
@@ -665,17 +670,11 @@ def _main(args: argparse.Namespace, log: Callable[[str], None]) -> int:
     detect = _load_detect(args.detect) if args.detect else None
     label = args.detect or (f"saved reports {Path(args.reports).name}" if args.reports
                             else f"pipeline, model {args.model or 'default'}")
-    embedder = None
-    if detect is None and not (args.reports and (args.counterfactual_reports or not args.counterfactual)):
-        from claims.embed import load_embedder
-
-        embedder = load_embedder(args.model)  # once, for both sets
 
     def reports_for(events_dir: str, saved: str | None) -> dict[str, ReportData]:
         if saved:
             return load_reports(saved)
-        return run_events(events_dir, model=args.model, embedder=embedder, detect=detect, work_dir=args.work,
-                          tag=args.tag, log=log)
+        return run_events(events_dir, model=args.model, detect=detect, work_dir=args.work, tag=args.tag, log=log)
 
     judgements = load_judgements(args.judgements) if args.judgements else None
     dev = score_events(reports_for(args.events, args.reports), Path(args.events) / "gold.jsonl", folds,
