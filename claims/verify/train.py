@@ -177,7 +177,19 @@ def choose_threshold(dev: list[tuple[EventTable, np.ndarray]], cf: list[tuple[Ev
     return best[1]
 
 
-def cross_validate(tables, gold, cf_gold, dev_events, cf_events, ecb):
+def save(model, out: Path, threshold: float, extra: dict) -> None:
+    """The aligner in LightGBM's text format and verifier.json beside it (threshold, checksum, features)."""
+    from claims.verify.aligner import META_FILE, MODEL_FILE, sha256
+
+    out.mkdir(parents=True, exist_ok=True)
+    model.save_model(str(out / MODEL_FILE))
+    meta = {"features": list(FEATURES), "default_threshold": threshold, "thresholds": {},
+            "sha256": sha256(out / MODEL_FILE), "params": PARAMS, "rounds": ROUNDS,
+            "max_rows_per_group": MAX_ROWS_PER_GROUP, **extra}
+    (out / META_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+
+
+def cross_validate(tables, gold, cf_gold, dev_events, cf_events, ecb, fold_models: Path | None = None):
     """Per held-out fold: the model of the other folds (+ ECB+), its threshold from an inner loop."""
     labels = {e: training_labels(tables[e], gold.get(e, [])) for e in dev_events}
     ecb_tables = [tables[e] for e in ecb]
@@ -203,6 +215,8 @@ def cross_validate(tables, gold, cf_gold, dev_events, cf_events, ecb):
             inner_cf += predictions(inner, cf_folds[g])
         threshold = choose_threshold(inner_dev, inner_cf, {**gold, **cf_gold})
         model = model_without({f})
+        if fold_models:  # so the whole pipeline can be scored on this fold with the model that never saw it
+            save(model, fold_models / f"fold{f}", threshold, {"held_out_fold": f})
         held_dev = predictions(model, folds[f])
         held_cf = predictions(model, cf_folds[f])
         dev_scores = [score_event(t, p, threshold, gold.get(t.event, [])) for t, p in held_dev]
@@ -225,6 +239,8 @@ def main(argv=None) -> None:
     ap.add_argument("--out", type=Path, default=None, help="where to write the trained model (models/verifier)")
     ap.add_argument("--cache", type=Path, default=None, help="keep the candidate tables here between runs")
     ap.add_argument("--report", type=Path, default=None, help="write the fold figures as JSON here")
+    ap.add_argument("--fold-models", type=Path, default=None,
+                    help="save each fold's model (trained without it) here, as fold0..fold4")
     args = ap.parse_args(argv)
 
     started = time.time()
@@ -235,7 +251,7 @@ def main(argv=None) -> None:
     print(f"tables: {sum(len(t.rows) for t in tables.values()):,} candidate pairs, {time.time() - started:.0f}s",
           file=sys.stderr)
     gold, cf_gold = read_gold(args.dev / "gold.jsonl"), read_gold(args.cf / "gold.jsonl")
-    results = cross_validate(tables, gold, cf_gold, list(dev_events), list(cf_events), list(ecb))
+    results = cross_validate(tables, gold, cf_gold, list(dev_events), list(cf_events), list(ecb), args.fold_models)
     summary = fold_summary(results)
     print(json.dumps(summary, indent=1))
     if args.report:
@@ -267,8 +283,6 @@ def fold_summary(results) -> dict:
 
 
 def write_model(out: Path, tables, gold, cf_gold, dev_events, cf_events, ecb, summary) -> None:
-    from claims.verify.aligner import MODEL_FILE, META_FILE, sha256
-
     labels = [training_labels(tables[e], gold.get(e, [])) for e in dev_events]
     # the threshold: fitted on out-of-fold predictions over all five folds
     oof_dev, oof_cf = [], []
@@ -283,17 +297,12 @@ def write_model(out: Path, tables, gold, cf_gold, dev_events, cf_events, ecb, su
     threshold = choose_threshold(oof_dev, oof_cf, {**gold, **cf_gold})
     model = fit([tables[e] for e in ecb] + [tables[e] for e in dev_events],
                 [tables[e].label for e in ecb] + labels)
-    out.mkdir(parents=True, exist_ok=True)
-    model.save_model(str(out / MODEL_FILE))
     n_rows = sum(len(tables[e].rows) for e in ecb + dev_events)
-    meta = {
-        "features": list(FEATURES), "default_threshold": threshold, "thresholds": {},
-        "sha256": sha256(out / MODEL_FILE), "params": PARAMS, "rounds": ROUNDS,
-        "trained_on": {"ecb_events": len(ecb), "dev_events": len(dev_events), "pairs": n_rows},
+    save(model, out, threshold, {
+        "trained_on": {"ecb_events": len(ecb), "dev_events": len(dev_events), "candidate_pairs": n_rows},
         "cross_validation": {k: v for k, v in summary.items() if k != "folds"},
         "command": "python -m claims.verify.train --dev DEV --cf CF --ecb ECB --out models/verifier",
-    }
-    (out / META_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    })
     print(f"wrote {out / MODEL_FILE} (threshold {threshold:.2f})", file=sys.stderr)
 
 
