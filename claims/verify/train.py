@@ -223,7 +223,7 @@ def cross_validate(tables, gold, cf_gold, dev_events, cf_events, ecb, fold_model
         cf_scores = [score_event(t, p, threshold, cf_gold.get(t.event, [])) for t, p in held_cf]
         results.append({"fold": f, "threshold": threshold, "dev": summarise(dev_scores),
                         "cf": summarise(cf_scores), "cf_by_kind": summarise(cf_scores)["by_kind"],
-                        "dev_scores": dev_scores, "held_dev": held_dev})
+                        "dev_scores": dev_scores, "held_dev": held_dev, "held_cf": held_cf})
         d, c = results[-1]["dev"], results[-1]["cf"]
         print(f"fold {f}: threshold {threshold:.2f}  dev {d['found']}/{d['discrepancies']} found, "
               f"{d['false_alarms']}/{d['negatives']} false alarms, flags {d['flags']} (median {d['median_flags']}) "
@@ -257,7 +257,7 @@ def main(argv=None) -> None:
     if args.report:
         args.report.write_text(json.dumps(summary, indent=1), encoding="utf-8")
     if args.out:
-        write_model(args.out, tables, gold, cf_gold, list(dev_events), list(cf_events), list(ecb), summary)
+        write_model(args.out, tables, gold, cf_gold, list(dev_events), list(ecb), summary, results)
     print(f"done in {time.time() - started:.0f}s", file=sys.stderr)
 
 
@@ -268,7 +268,7 @@ def fold_summary(results) -> dict:
                 "max": round(max(values), 3), "std": round(statistics.pstdev(values), 3)}
 
     return {
-        "folds": [{k: v for k, v in r.items() if k not in ("dev_scores", "held_dev")} for r in results],
+        "folds": [{k: v for k, v in r.items() if k not in ("dev_scores", "held_dev", "held_cf")} for r in results],
         "dev_recall": spread([r["dev"]["recall"] for r in results]),
         "dev_false_alarm_rate": spread([r["dev"]["false_alarm_rate"] for r in results]),
         "cf_recall": spread([r["cf"]["recall"] for r in results]),
@@ -282,18 +282,12 @@ def fold_summary(results) -> dict:
     }
 
 
-def write_model(out: Path, tables, gold, cf_gold, dev_events, cf_events, ecb, summary) -> None:
+def write_model(out: Path, tables, gold, cf_gold, dev_events, ecb, summary, results) -> None:
+    """The shipped model: trained on every dev event and ECB+; its threshold fitted on the held-out
+    predictions of the five fold models (each event predicted by the model that did not see it)."""
     labels = [training_labels(tables[e], gold.get(e, [])) for e in dev_events]
-    # the threshold: fitted on out-of-fold predictions over all five folds
-    oof_dev, oof_cf = [], []
-    for f in range(N_FOLDS):
-        train = [e for e in dev_events if fold_of(e) != f]
-        model = fit([tables[e] for e in ecb] + [tables[e] for e in train],
-                    [tables[e].label for e in ecb] + [training_labels(tables[e], gold.get(e, [])) for e in train])
-        oof_dev += [(tables[e], model.predict(tables[e].rows) if len(tables[e].rows) else np.zeros(0))
-                    for e in dev_events if fold_of(e) == f]
-        oof_cf += [(tables[e], model.predict(tables[e].rows) if len(tables[e].rows) else np.zeros(0))
-                   for e in cf_events if fold_of(e) == f]
+    oof_dev = [pair for r in results for pair in r["held_dev"]]
+    oof_cf = [pair for r in results for pair in r["held_cf"]]
     threshold = choose_threshold(oof_dev, oof_cf, {**gold, **cf_gold})
     model = fit([tables[e] for e in ecb] + [tables[e] for e in dev_events],
                 [tables[e].label for e in ecb] + labels)
