@@ -297,7 +297,7 @@ def write_model(out: Path, tables, gold, cf_gold, dev_events, ecb, summary, resu
         "cross_validation": {k: v for k, v in summary.items() if k != "folds"},
         "command": "python -m claims.verify.train --dev DEV --cf CF --ecb ECB --out models/verifier",
     })
-    print(f"wrote {out / MODEL_FILE} (threshold {threshold:.2f})", file=sys.stderr)
+    print(f"wrote {out} (threshold {threshold:.2f})", file=sys.stderr)
 
 
 if __name__ == "__main__":
