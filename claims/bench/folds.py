@@ -214,11 +214,13 @@ def run_events(
     """Run a detector on every event folder of ``events_dir``; returns {event: report data}.
 
     The detector is ``detect(event_dir) -> report data`` when given, else the claims pipeline
-    with one embedder (``embedder``, or ``model`` loaded once) reused across events. Each
-    report is written to ``<store>/<event>/report.json`` (:func:`store_dir`; the layout
-    ``events_eval.py --work`` uses). A saved report is reused when it was made under the same
-    tag (``tag``, else :func:`code_tag` for the pipeline; a detect function is cached only
-    with a tag) for the same event files. ``events`` limits the run to those event names.
+    with one embedder (``embedder``, or ``model`` loaded once per process) for every event. Each
+    report is written to ``<store>/<event>/report.json`` (the layout ``events_eval.py --work``
+    uses), the store being :func:`store_dir` of the tag and a label: ``model``, else the
+    embedder's ``name``, else "default"; ``detect-<module>.<function>`` for a detect function.
+    A saved report is reused when it was made under the same tag (``tag``, else
+    :func:`code_tag` for the pipeline; a detect function is cached only with a tag) for the
+    same event files. ``events`` limits the run to those event names.
     """
     from claims.atomic import write_atomic
     from claims.pipeline import report_json_text, run
@@ -230,7 +232,8 @@ def run_events(
     event_dirs = sorted(p for p in events_dir.iterdir() if p.is_dir() and (wanted is None or p.name in wanted))
     if detect is None:
         tag = tag or code_tag()
-        label = PurePath(model).name if model else "default"
+        # the model as given, else the embedder's own name: reports of two models never share a store
+        label = PurePath(model).name if model else getattr(embedder, "name", None) or "default"
     else:
         label = f"detect-{getattr(detect, '__module__', '')}.{getattr(detect, '__qualname__', 'detect')}"
     store = store_dir(work_dir, tag, label)
@@ -241,27 +244,34 @@ def run_events(
         saved, digest_file = folder / "report.json", folder / "inputs.sha1"
         digest = _inputs_digest(event_dir)
         if tag and saved.is_file() and digest_file.is_file() and digest_file.read_text().strip() == digest:
-            reports[event_dir.name] = _scoring_view(json.loads(saved.read_text(encoding="utf-8")))
+            reports[event_dir.name] = _scoring_view(json.loads(saved.read_text(encoding="utf-8")), saved)
             reused += 1
             continue
         if detect is not None:
             data = detect(event_dir)
+            view = _scoring_view(data, f"what detect returned for {event_dir.name}")
             text = json.dumps(data, ensure_ascii=False)
         else:
-            if embedder is None:
-                from claims.embed import load_embedder
-
-                embedder = load_embedder(model)
+            embedder = embedder or _loaded_embedder(model)
             data = run([event_dir], embedder=embedder).data
+            view = _scoring_view(data, event_dir)
             text = report_json_text(data)
         folder.mkdir(parents=True, exist_ok=True)
         write_atomic(saved, text)
         write_atomic(digest_file, digest + "\n")  # after the report: a digest vouches for a whole report
-        reports[event_dir.name] = _scoring_view(data)
+        reports[event_dir.name] = view
     if log:
         log(f"{len(event_dirs)} events in {time.perf_counter() - started:.0f} s ({reused} saved reports reused); "
             f"reports in {store}")
     return reports
+
+
+@lru_cache(maxsize=2)
+def _loaded_embedder(model: str | None):
+    """One load per model and process, when an event first needs it (all saved: none)."""
+    from claims.embed import load_embedder
+
+    return load_embedder(model)
 
 
 def load_reports(folder: str | Path) -> dict[str, ReportData]:
@@ -275,19 +285,23 @@ def load_reports(folder: str | Path) -> dict[str, ReportData]:
     out = {}
     for event, path in sorted(paths.items()):
         try:
-            out[event] = _scoring_view(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError, TypeError) as e:
-            raise EvalKitError(f"{path}: not a claims report ({type(e).__name__}: {e})") from None
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as e:
+            raise EvalKitError(f"{path}: cannot read it as JSON ({e})") from None
+        out[event] = _scoring_view(data, path)
     return out
 
 
-def _scoring_view(data: ReportData) -> ReportData:
+def _scoring_view(data: ReportData, source: str | Path) -> ReportData:
     """The parts of a report that scoring reads (a full report also holds every article's text)."""
-    return {
-        "documents": [{"id": d["id"], "path": d["path"]} for d in data["documents"]],
-        "claims": [{k: c[k] for k in ("id", "doc", "start", "end", "text")} for c in data["claims"]],
-        "flags": [{k: f.get(k) for k in ("a", "b", "kind", "score", "explanation")} for f in data["flags"]],
-    }
+    try:
+        return {
+            "documents": [{"id": d["id"], "path": d["path"]} for d in data["documents"]],
+            "claims": [{k: c[k] for k in ("id", "doc", "start", "end", "text")} for c in data["claims"]],
+            "flags": [{k: f.get(k) for k in ("a", "b", "kind", "score", "explanation")} for f in data["flags"]],
+        }
+    except (KeyError, TypeError, AttributeError) as e:
+        raise EvalKitError(f"{source}: not a claims report ({type(e).__name__}: {e})") from None
 
 
 # ------------------------------------------------------------------------------------------ scores
@@ -400,10 +414,15 @@ class Spread:
     def std(self) -> float | None:
         return statistics.pstdev(self.values) if self.values else None
 
-    def __str__(self) -> str:
+    def format(self, digits: int = 2) -> str:
+        """"mean ± std [min, max]", or "–" when no fold has the figure."""
         if not self.values:
             return "–"
-        return f"{self.mean:.2f} ± {self.std:.2f} [{min(self.values):.2f}, {max(self.values):.2f}]"
+        return (f"{self.mean:.{digits}f} ± {self.std:.{digits}f} "
+                f"[{min(self.values):.{digits}f}, {max(self.values):.{digits}f}]")
+
+    def __str__(self) -> str:
+        return self.format()
 
     def to_dict(self) -> dict:
         return {"mean": self.mean, "std": self.std, "min": min(self.values, default=None),
@@ -477,7 +496,8 @@ class FoldScores:
         lines += ["", "Over the folds (mean ± std [min, max]):", ""]
         figures = ["recall", "flags", "median_flags", "max_flags"]
         figures += ["false_alarm_share", "precision"] if has_negatives else []
-        lines += [f"- {name}: {self.spread(name)}" for name in figures]
+        lines += [f"- {name}: {self.spread(name).format(3 if name == 'false_alarm_share' else 2)}"
+                  for name in figures]
         folds = [f.fold for f in self.scored]
         head = ["kind"] + [f"fold {k}" for k in folds] + ["all", "recall over folds"]
         head += ["false alarms", "flags of this kind"] if has_negatives else ["flags of this kind"]
@@ -650,17 +670,11 @@ def _main(args: argparse.Namespace, log: Callable[[str], None]) -> int:
     detect = _load_detect(args.detect) if args.detect else None
     label = args.detect or (f"saved reports {Path(args.reports).name}" if args.reports
                             else f"pipeline, model {args.model or 'default'}")
-    embedder = None
-    if detect is None and not (args.reports and (args.counterfactual_reports or not args.counterfactual)):
-        from claims.embed import load_embedder
-
-        embedder = load_embedder(args.model)  # once, for both sets
 
     def reports_for(events_dir: str, saved: str | None) -> dict[str, ReportData]:
         if saved:
             return load_reports(saved)
-        return run_events(events_dir, model=args.model, embedder=embedder, detect=detect, work_dir=args.work,
-                          tag=args.tag, log=log)
+        return run_events(events_dir, model=args.model, detect=detect, work_dir=args.work, tag=args.tag, log=log)
 
     judgements = load_judgements(args.judgements) if args.judgements else None
     dev = score_events(reports_for(args.events, args.reports), Path(args.events) / "gold.jsonl", folds,

@@ -177,7 +177,19 @@ def choose_threshold(dev: list[tuple[EventTable, np.ndarray]], cf: list[tuple[Ev
     return best[1]
 
 
-def cross_validate(tables, gold, cf_gold, dev_events, cf_events, ecb):
+def save(model, out: Path, threshold: float, extra: dict) -> None:
+    """The aligner in LightGBM's text format and verifier.json beside it (threshold, checksum, features)."""
+    from claims.verify.aligner import META_FILE, MODEL_FILE, sha256
+
+    out.mkdir(parents=True, exist_ok=True)
+    model.save_model(str(out / MODEL_FILE))
+    meta = {"features": list(FEATURES), "default_threshold": threshold, "thresholds": {},
+            "sha256": sha256(out / MODEL_FILE), "params": PARAMS, "rounds": ROUNDS,
+            "max_rows_per_group": MAX_ROWS_PER_GROUP, **extra}
+    (out / META_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+
+
+def cross_validate(tables, gold, cf_gold, dev_events, cf_events, ecb, fold_models: Path | None = None):
     """Per held-out fold: the model of the other folds (+ ECB+), its threshold from an inner loop."""
     labels = {e: training_labels(tables[e], gold.get(e, [])) for e in dev_events}
     ecb_tables = [tables[e] for e in ecb]
@@ -203,13 +215,15 @@ def cross_validate(tables, gold, cf_gold, dev_events, cf_events, ecb):
             inner_cf += predictions(inner, cf_folds[g])
         threshold = choose_threshold(inner_dev, inner_cf, {**gold, **cf_gold})
         model = model_without({f})
+        if fold_models:  # so the whole pipeline can be scored on this fold with the model that never saw it
+            save(model, fold_models / f"fold{f}", threshold, {"held_out_fold": f})
         held_dev = predictions(model, folds[f])
         held_cf = predictions(model, cf_folds[f])
         dev_scores = [score_event(t, p, threshold, gold.get(t.event, [])) for t, p in held_dev]
         cf_scores = [score_event(t, p, threshold, cf_gold.get(t.event, [])) for t, p in held_cf]
         results.append({"fold": f, "threshold": threshold, "dev": summarise(dev_scores),
                         "cf": summarise(cf_scores), "cf_by_kind": summarise(cf_scores)["by_kind"],
-                        "dev_scores": dev_scores, "held_dev": held_dev})
+                        "dev_scores": dev_scores, "held_dev": held_dev, "held_cf": held_cf})
         d, c = results[-1]["dev"], results[-1]["cf"]
         print(f"fold {f}: threshold {threshold:.2f}  dev {d['found']}/{d['discrepancies']} found, "
               f"{d['false_alarms']}/{d['negatives']} false alarms, flags {d['flags']} (median {d['median_flags']}) "
@@ -225,6 +239,8 @@ def main(argv=None) -> None:
     ap.add_argument("--out", type=Path, default=None, help="where to write the trained model (models/verifier)")
     ap.add_argument("--cache", type=Path, default=None, help="keep the candidate tables here between runs")
     ap.add_argument("--report", type=Path, default=None, help="write the fold figures as JSON here")
+    ap.add_argument("--fold-models", type=Path, default=None,
+                    help="save each fold's model (trained without it) here, as fold0..fold4")
     args = ap.parse_args(argv)
 
     started = time.time()
@@ -235,13 +251,13 @@ def main(argv=None) -> None:
     print(f"tables: {sum(len(t.rows) for t in tables.values()):,} candidate pairs, {time.time() - started:.0f}s",
           file=sys.stderr)
     gold, cf_gold = read_gold(args.dev / "gold.jsonl"), read_gold(args.cf / "gold.jsonl")
-    results = cross_validate(tables, gold, cf_gold, list(dev_events), list(cf_events), list(ecb))
+    results = cross_validate(tables, gold, cf_gold, list(dev_events), list(cf_events), list(ecb), args.fold_models)
     summary = fold_summary(results)
     print(json.dumps(summary, indent=1))
     if args.report:
         args.report.write_text(json.dumps(summary, indent=1), encoding="utf-8")
     if args.out:
-        write_model(args.out, tables, gold, cf_gold, list(dev_events), list(cf_events), list(ecb), summary)
+        write_model(args.out, tables, gold, cf_gold, list(dev_events), list(ecb), summary, results)
     print(f"done in {time.time() - started:.0f}s", file=sys.stderr)
 
 
@@ -252,7 +268,7 @@ def fold_summary(results) -> dict:
                 "max": round(max(values), 3), "std": round(statistics.pstdev(values), 3)}
 
     return {
-        "folds": [{k: v for k, v in r.items() if k not in ("dev_scores", "held_dev")} for r in results],
+        "folds": [{k: v for k, v in r.items() if k not in ("dev_scores", "held_dev", "held_cf")} for r in results],
         "dev_recall": spread([r["dev"]["recall"] for r in results]),
         "dev_false_alarm_rate": spread([r["dev"]["false_alarm_rate"] for r in results]),
         "cf_recall": spread([r["cf"]["recall"] for r in results]),
@@ -266,35 +282,22 @@ def fold_summary(results) -> dict:
     }
 
 
-def write_model(out: Path, tables, gold, cf_gold, dev_events, cf_events, ecb, summary) -> None:
-    from claims.verify.aligner import MODEL_FILE, META_FILE, sha256
-
+def write_model(out: Path, tables, gold, cf_gold, dev_events, ecb, summary, results) -> None:
+    """The shipped model: trained on every dev event and ECB+; its threshold fitted on the held-out
+    predictions of the five fold models (each event predicted by the model that did not see it)."""
     labels = [training_labels(tables[e], gold.get(e, [])) for e in dev_events]
-    # the threshold: fitted on out-of-fold predictions over all five folds
-    oof_dev, oof_cf = [], []
-    for f in range(N_FOLDS):
-        train = [e for e in dev_events if fold_of(e) != f]
-        model = fit([tables[e] for e in ecb] + [tables[e] for e in train],
-                    [tables[e].label for e in ecb] + [training_labels(tables[e], gold.get(e, [])) for e in train])
-        oof_dev += [(tables[e], model.predict(tables[e].rows) if len(tables[e].rows) else np.zeros(0))
-                    for e in dev_events if fold_of(e) == f]
-        oof_cf += [(tables[e], model.predict(tables[e].rows) if len(tables[e].rows) else np.zeros(0))
-                   for e in cf_events if fold_of(e) == f]
+    oof_dev = [pair for r in results for pair in r["held_dev"]]
+    oof_cf = [pair for r in results for pair in r["held_cf"]]
     threshold = choose_threshold(oof_dev, oof_cf, {**gold, **cf_gold})
     model = fit([tables[e] for e in ecb] + [tables[e] for e in dev_events],
                 [tables[e].label for e in ecb] + labels)
-    out.mkdir(parents=True, exist_ok=True)
-    model.save_model(str(out / MODEL_FILE))
     n_rows = sum(len(tables[e].rows) for e in ecb + dev_events)
-    meta = {
-        "features": list(FEATURES), "default_threshold": threshold, "thresholds": {},
-        "sha256": sha256(out / MODEL_FILE), "params": PARAMS, "rounds": ROUNDS,
-        "trained_on": {"ecb_events": len(ecb), "dev_events": len(dev_events), "pairs": n_rows},
+    save(model, out, threshold, {
+        "trained_on": {"ecb_events": len(ecb), "dev_events": len(dev_events), "candidate_pairs": n_rows},
         "cross_validation": {k: v for k, v in summary.items() if k != "folds"},
         "command": "python -m claims.verify.train --dev DEV --cf CF --ecb ECB --out models/verifier",
-    }
-    (out / META_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {out / MODEL_FILE} (threshold {threshold:.2f})", file=sys.stderr)
+    })
+    print(f"wrote {out} (threshold {threshold:.2f})", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from conftest import EVAL, in_ci
 
-from claims.bench.folds import (EvalKitError, Folds, dev_folds, fold_of, load_judgements, main, run_events,
-                                score_events, source_event, store_dir)
+from claims.bench.folds import (EvalKitError, Folds, dev_folds, fold_of, load_judgements, load_reports, main,
+                                run_events, score_events, source_event, store_dir)
 
 HARBOUR = {
     "post.md": "The harbour board met on Monday. It approved 40 new moorings for the marina. "
@@ -168,6 +168,7 @@ def test_score_events_counts_found_false_alarms_and_flags_to_judge_per_fold(kit,
     assert (harbour.flags, harbour.real_flags, harbour.false_alarm_flags) == (4, 1, 1)
     assert (bridge.found, bridge.discrepancies, bridge.flags) == (0, 1, 0)
     assert scores.spread("recall").values == [1.0, 0.0]
+    assert str(scores.spread("recall")) == "0.50 ± 0.50 [0.00, 1.00]"  # population std of 1 and 0
     total = scores.total()
     assert (total.found, total.discrepancies, total.false_alarms, total.flags) == (1, 2, 1, 4)
     assert total.by_kind["date"].discrepancies == 1 and total.by_kind["date"].found == 0
@@ -264,13 +265,26 @@ def test_run_events_saves_each_report_and_reuses_it_under_a_tag_until_an_article
     assert len(calls) == 5
 
 
+def test_a_detect_function_returning_no_report_is_a_one_line_error_naming_the_event(events, tmp_path):
+    with pytest.raises(EvalKitError, match=r"what detect returned for bridge: not a claims report \(KeyError"):
+        run_events(events, detect=lambda event_dir: {"flags": []}, work_dir=tmp_path, events=["bridge"])
+
+
+def test_a_saved_report_that_is_not_json_is_a_one_line_error(tmp_path):
+    (tmp_path / "harbour").mkdir()
+    (tmp_path / "harbour" / "report.json").write_text("{truncated", encoding="utf-8")
+    with pytest.raises(EvalKitError, match=r"report.json: cannot read it as JSON"):
+        load_reports(tmp_path)
+
+
 def test_run_events_runs_the_pipeline_with_the_given_embedder(events, embedder, tmp_path):
     reports = run_events(events, embedder=embedder, work_dir=tmp_path / "work", tag="test", events=["harbour"])
     assert list(reports) == ["harbour"]
     flagged = [(f["kind"], {c["id"]: c["text"] for c in reports["harbour"]["claims"]}[f["a"]])
                for f in reports["harbour"]["flags"]]
     assert any(kind == "numeric" and "moorings" in text for kind, text in flagged)
-    assert (store_dir(tmp_path / "work", "test", "default") / "harbour" / "report.json").is_file()
+    # saved under the embedder's name: another model's reports never stand in for these
+    assert (store_dir(tmp_path / "work", "test", embedder.name) / "harbour" / "report.json").is_file()
 
 
 # ------------------------------------------------------------------------------------------ the command line
