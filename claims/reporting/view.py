@@ -28,7 +28,7 @@ from claims.compare import kind_info
 from claims.display import shown_name
 from claims.reporting.build import CONFIDENCE, decisions_table, kinds_table
 from claims.reporting.schema import SCHEMA
-from claims.reviews import SCHEMA as REVIEWS_SCHEMA
+from claims.reviews import REVIEWS_SCHEMA
 
 # with at most this many documents a cluster is a table with one column per document;
 # with more, one row per document that says something and a list of the silent ones

@@ -11,7 +11,7 @@ from sample_data import empty_data, sample_data
 
 from claims.reporting.render import TEMPLATES, render_html
 from claims.reporting.view import build_view, confidence, with_defaults
-from claims.reviews import SCHEMA as REVIEWS_SCHEMA
+from claims.reviews import REVIEWS_SCHEMA
 
 
 @pytest.fixture
