@@ -11,8 +11,10 @@ never compared.
 from __future__ import annotations
 
 import hashlib
+import itertools
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Iterator
 
 import numpy as np
 import regex as re
@@ -129,17 +131,40 @@ def cluster_labels(dist: np.ndarray, threshold: float) -> list[int]:
     return [int(x) for x in model.fit_predict(dist)]
 
 
-def event_id(documents: list[Document], earlier: dict[str, str] | None = None) -> str:
-    """The event's id: the id an earlier run gave most of these articles (so an added article
-    keeps it), else one made from the articles' fingerprints (the oldest fingerprint in
-    sorted order, so adding a newer article keeps the id too)."""
+# The only ids a feed makes (event_id): "e_" and ten hex digits. An id read back from an earlier
+# index.json becomes a folder name and a link, so nothing else is ever taken from there.
+EVENT_ID = re.compile(r"e_[0-9a-f]{10}")
+FINGERPRINT = re.compile(r"[0-9a-f]{40}")
+
+
+def is_event_id(value: object) -> bool:
+    return isinstance(value, str) and EVENT_ID.fullmatch(value) is not None
+
+
+def event_id(documents: list[Document], earlier: dict[str, str] | None = None,
+             taken: set[str] | frozenset[str] = frozenset()) -> str:
+    """The event's id, never one in ``taken``: the id an earlier run gave most of these articles
+    (so an added article keeps it), else one made from the articles' fingerprints (the oldest
+    fingerprint in sorted order, so adding a newer article keeps the id too)."""
+    return next(i for i in _id_choices(documents, earlier) if i not in taken)
+
+
+def _id_choices(documents: list[Document], earlier: dict[str, str] | None) -> Iterator[str]:
+    """Ids for these articles, best first, without end: earlier ids by how many articles had
+    each, then one per fingerprint (oldest first), then numbered ones."""
     prints = [fingerprint(d) for d in documents]
-    if earlier:
-        known = [earlier[p] for p in prints if p in earlier]
-        if known:
-            return max(set(known), key=lambda e: (known.count(e), e))
+    known = [earlier[p] for p in prints if earlier and p in earlier and is_event_id(earlier[p])]
+    yield from sorted(set(known), key=lambda e: (known.count(e), e), reverse=True)
     by_age = sorted(zip(documents, prints), key=lambda dp: (dp[0].date or "9999", dp[1]))
-    return "e_" + hashlib.sha1(by_age[0][1].encode()).hexdigest()[:10]
+    for _, p in by_age:
+        yield _short_id(p)
+    joined = "".join(sorted(prints))
+    for n in itertools.count(1):
+        yield _short_id(f"{joined}#{n}")
+
+
+def _short_id(key: str) -> str:
+    return "e_" + hashlib.sha1(key.encode()).hexdigest()[:10]
 
 
 def group_events(documents: list[Document], vectors: np.ndarray, settings: GroupingSettings | None = None,
@@ -159,9 +184,7 @@ def group_events(documents: list[Document], vectors: np.ndarray, settings: Group
     used: set[str] = set()
     for docs in members.values():
         docs = sorted(docs, key=lambda d: (d.date or "9999", d.path))
-        eid = event_id(docs, earlier)
-        if eid in used:  # an earlier event split in two: the second half gets its own id
-            eid = event_id(docs)
+        eid = event_id(docs, earlier, taken=used)  # an earlier event split in two: the second half gets another
         used.add(eid)
         dates = sorted(d.date[:10] for d in docs if d.date)
         events.append(Event(

@@ -37,8 +37,8 @@ def test_an_event_id_is_kept_by_an_earlier_run_and_otherwise_made_from_the_oldes
     fresh = event_id([a, b])
     assert event_id([b, a]) == fresh, "not the order of the run"
     assert event_id([a, b, c]) == fresh, "a newer article keeps the id"
-    earlier = {fingerprint(a): "e_old", fingerprint(b): "e_old"}
-    assert event_id([a, b, c], earlier) == "e_old"
+    earlier = {fingerprint(a): "e_0123456789", fingerprint(b): "e_0123456789"}
+    assert event_id([a, b, c], earlier) == "e_0123456789"
 
 
 @pytest.fixture(scope="module")
