@@ -270,7 +270,7 @@ def seeds() -> Path:
 
 def node_as(option: str, kind: str, command: str = "report") -> Callable[[Context], Run]:
     def setup(ctx: Context) -> Run:
-        node = make_node(ctx.folder / f"node.{'json' if option != '--out' or command == 'report' else 'x'}", kind)
+        node = make_node(ctx.folder / ("node.html" if option == "--out" else "node.json"), kind)
         out = ctx.folder / "out"
         args = [command, str(seeds()), "--model", "fast", "-q"]
         if option == "--reviews":
@@ -371,7 +371,7 @@ def fast_small_feed(ctx: Context) -> Run:
 API_CASES = {
     "api-report-none": "claims.report(None)",
     "api-report-int": "claims.report(5)",
-    "api-report-bytes": "claims.report(SEEDS.encode())",
+    "api-report-bytes": "claims.report(SEEDS.encode(), model='fast')",  # a path as bytes is a path
     "api-model-int": "claims.report(SEEDS, model=123)",
     "api-cache-dir-int": "claims.report(SEEDS, model='fast', cache_dir=5)",
     "api-settings-str": "claims.report(SEEDS, model='fast', settings='x')",
@@ -388,6 +388,8 @@ def api_case(call: str) -> Callable[[Context], Run]:
             f"try:\n    {call}\nexcept ClaimsError as e:\n    print('error:', e, file=sys.stderr); sys.exit(2)\n"
             "print('accepted'); sys.exit(0)\n"
         )
+        if "encode()" in call:
+            return Run(code=code, check=ran)
         return Run(code=code, check=lambda r: refused(r) or (
             "took the whole run first" if r.seconds > 15 else None))
 
