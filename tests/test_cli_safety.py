@@ -165,3 +165,33 @@ def test_a_reviews_file_that_is_a_fifo_is_refused_not_read(tmp_path, command):
     fifo = _node(tmp_path / "decisions.json", "fifo")
     error = _refused(_run(command, a, b, "--reviews", fifo, "--out", tmp_path / "out", "--model", "fast"))
     assert error == f"error: cannot read reviews file {fifo}: it is a FIFO (named pipe), not a regular file"
+
+
+def test_sigterm_is_an_interrupt_no_temporary_file_and_the_old_report_kept(tmp_path):
+    import signal
+    import time
+
+    a, b = _articles(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "r.html").write_text("old report", encoding="utf-8")
+    proc = subprocess.Popen([*CLAIMS, "report", str(a), str(b), "--out", str(out / "r.html"), "--model", "fast",
+                             "-v"], stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    for line in proc.stderr:  # the run has started its work: stop it there
+        if line.startswith("read:"):
+            break
+    proc.send_signal(signal.SIGTERM)
+    err = proc.communicate(timeout=60)[1]
+    assert proc.returncode == 130, err
+    assert "interrupted: no report written (any earlier report is unchanged)" in err
+    assert "Traceback" not in err
+    assert sorted(p.name for p in out.iterdir()) == ["r.html"]
+    assert (out / "r.html").read_text(encoding="utf-8") == "old report"
+
+
+def test_an_out_name_too_long_is_refused_before_reading(tmp_path):
+    a, b = _articles(tmp_path)
+    result = _run("report", a, b, "--out", tmp_path / ("r" * 240 + ".html"), "--json", tmp_path / "r.json", "-v")
+    error = _refused(result)
+    assert "the file name is too long (245 bytes; at most 233" in error
+    assert "read:" not in result.stderr, "refused before the run, not after it"
