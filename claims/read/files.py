@@ -55,6 +55,7 @@ def read_file(path: str, warn: Warn, problems: list[str]) -> list[Document]:
         return read_json(path, text, encoding, warn, problems)
 
     meta, matter = text_meta(text, markdown=(ext(path) == ".md"))
+    meta.warn_bad_date(path, warn)
     body_start = matter.end if matter else 0
     if matter is not None and not matter.valid:
         warn(f"{show(path)}: the front matter is not valid YAML; its metadata is ignored")
