@@ -185,3 +185,24 @@ def test_a_failure_while_writing_keeps_the_earlier_set_whole(embedder, earlier, 
     assert files_under(out) == before, "every old file as it was, no temporary file left"
     assert {p.name for p in out.iterdir() if p.is_dir()} == {Path(k).parts[0] for k in before if "/" in k}, \
         "no new empty event folder"
+
+
+@pytest.mark.parametrize("locale", [None, "C"])
+def test_a_file_name_that_is_not_utf8_is_shown_escaped_and_the_index_written(tmp_path, locale):
+    import os
+    import subprocess
+    import sys
+
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    write_feed(inbox, FERRY_AND_MATCH)
+    text = (inbox / "ferry-wire.md").read_bytes().replace(b"Rescuers searched", b"Rescue teams searched")
+    with open(os.path.join(os.fsencode(inbox), b"caf\xe9-ferry.md"), "wb") as f:
+        f.write(text)
+    env = {**os.environ, **({"LC_ALL": locale} if locale else {})}
+    done = subprocess.run([sys.executable, "-m", "claims.cli", "feed", str(inbox), "--out", str(out), "--model", "fast",
+                           "-q"], capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    paths = [a["path"] for e in index["events"] for a in e["articles"]]
+    assert str(inbox / "caf<0xE9>-ferry.md") in paths
+    (out / "index.html").read_text(encoding="utf-8")  # written, and UTF-8 throughout
