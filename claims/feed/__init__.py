@@ -23,7 +23,9 @@ from claims.errors import OutputError
 from claims.feed.folder import (
     INDEX_SCHEMA, MARKER, MARKER_TEXT, check_feed_folder, check_unique, earlier_ids, event_folder, stale_folders,
 )
-from claims.feed.grouping import Event, GroupingSettings, fingerprint, group_events, lead_text
+from claims.feed.grouping import (
+    COMMON_WORDS, Event, GroupingSettings, fingerprint, group_events, lead_text, too_small_to_centre,
+)
 from claims.settings import Settings
 from claims.types import Document
 
@@ -176,11 +178,21 @@ def run_feed(
         embedder = load_embedder(model)
 
     texts = [lead_text(d, grouping.lead_chars) for d in documents]
+    small = too_small_to_centre(len(texts), grouping)
+    if small:  # the model's generic direction rides along as one more text
+        texts.append(COMMON_WORDS)
+        if warn:
+            warn(f"a feed of {len(documents)} articles is too small to centre on its own mean "
+                 f"(settings.compare.events.center_min_articles = {grouping.center_min_articles}); "
+                 "the model's common-word direction is taken out instead")
     if executor is not None:
         vectors = executor.embed(texts)
     else:
         vectors = _embed_here(embedder, texts, use_cache, cache_dir, warn)
-    events = group_events(documents, vectors, grouping, earlier_ids(out, warn))
+    generic = None
+    if small:
+        vectors, generic = vectors[:-1], vectors[-1]
+    events = group_events(documents, vectors, grouping, earlier_ids(out, warn), generic)
     stale = stale_folders(out, [e.id for e in events if not e.singleton])
     if stale and warn:
         shown = ", ".join(stale[:3]) + (f" and {len(stale) - 3} more" if len(stale) > 3 else "")
