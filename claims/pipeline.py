@@ -155,11 +155,12 @@ def run(
     code defaults take the values in the model folder's ``claims-settings.json``
     (:meth:`claims.settings.Settings.for_model`); values you set are kept.
     """
+    from claims.arguments import check_options, checked_paths
     from claims.read import read_documents
 
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
-    paths = list(paths)
+    paths = checked_paths(paths)
+    check_options(model=model, embedder=embedder, settings=settings, cache_dir=cache_dir, workers=workers,
+                  device=device, reviews=reviews, comparators=comparators, warn=warn, log=log)
     t = time.perf_counter()
     documents = [_encodable(d) for d in read_documents(paths, warn=warn)]
     timings = [StageTiming("read", time.perf_counter() - t, len(documents))]

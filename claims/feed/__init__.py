@@ -147,10 +147,12 @@ def run_feed(
     from claims.pipeline import _encodable, compare_documents
     from claims.read import read_documents
 
+    from claims.arguments import check_options, checked_paths
+
     started = time.perf_counter()
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
-    paths = list(paths)
+    paths = checked_paths(paths)
+    check_options(out=out, model=model, embedder=embedder, settings=settings, cache_dir=cache_dir, reviews=reviews,
+                  ray=ray, warn=warn, log=log)
     out = Path(out)
     check_feed_folder(out)
     check_outputs(paths, [out / "index.html", out / "index.json"])
