@@ -77,7 +77,8 @@ class ScoreSettings:
 class LimitSettings:
     """Bounds that keep one run under a few minutes and the report readable.
 
-    Every cut is announced (a warning, ``limits`` and ``notes`` in the report data).
+    Every cut is announced (a warning, ``limits`` and ``notes`` in the report data); a feed over
+    ``feed_articles`` is refused with a one-line error naming the setting.
     """
 
     document_chars: int = knob(
@@ -86,6 +87,9 @@ class LimitSettings:
         1_500, "claims kept per document, in document order; a long article has 100-300, more is a dump, not an article")
     flags: int = knob(
         2_000, "flags in one report, best first; each adds ~2.5 kB of HTML (73k flags were 183 MB), 2,000 stay near 5 MB")
+    feed_articles: int = knob(
+        5_000, "articles one feed may group (refused above, not cut): grouping holds several articles x articles "
+               "tables; 5,000 took 1 GB and 27 s, 10,000 took 3.8 GB and 98 s, 30,000 would need about 35 GB")
 
 
 _SECTIONS: dict[str, type] = {}

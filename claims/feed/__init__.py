@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from claims.display import replace_surrogates, shown_name
-from claims.errors import OutputError
+from claims.errors import InputError, OutputError
 from claims.feed.folder import (
     INDEX_SCHEMA, MARKER, MARKER_TEXT, check_feed_folder, check_unique, earlier_ids, event_folder, stale_folders,
 )
@@ -168,6 +168,10 @@ def run_feed(
     documents = [_encodable(d) for d in read_documents(paths, warn=warn)]
     if log:
         log(f"read: {len(documents)} articles")
+    if len(documents) > settings.limits.feed_articles:  # before the model is even loaded
+        raise InputError(f"a feed of {len(documents):,} articles is over settings.limits.feed_articles "
+                         f"({settings.limits.feed_articles:,}): grouping needs memory that grows with the square "
+                         "of the feed; split it into smaller feeds")
 
     executor = None
     if ray is not None:

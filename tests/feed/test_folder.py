@@ -206,3 +206,21 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped_and_the_index_written(tmp
     paths = [a["path"] for e in index["events"] for a in e["articles"]]
     assert str(inbox / "caf<0xE9>-ferry.md") in paths
     (out / "index.html").read_text(encoding="utf-8")  # written, and UTF-8 throughout
+
+
+def test_a_feed_over_the_announced_limit_is_refused_before_any_grouping(tmp_path, monkeypatch):
+    import claims.embed
+    from claims.errors import InputError
+    from claims.settings import Settings
+
+    feed = tmp_path / "wire.jsonl"
+    feed.write_text("".join(json.dumps({"text": f"Report {i} says {i} people came to town."}) + "\n"
+                            for i in range(6)), encoding="utf-8")
+    settings = Settings()
+    settings.limits.feed_articles = 5
+    monkeypatch.setattr(claims.embed, "load_embedder", lambda *a, **k: pytest.fail("the model was loaded"))
+    with pytest.raises(InputError, match=r"^a feed of 6 articles is over settings.limits.feed_articles \(5\): "):
+        run_feed([feed], tmp_path / "out", model="fast", settings=settings)
+    assert not (tmp_path / "out").exists()
+    assert "feed_articles" in Settings().explain()["limits"]
+    assert "5,000 took 1 GB" in Settings().explain()["limits"]["feed_articles"]["why"]
