@@ -295,7 +295,7 @@ def bad_date_json(ctx: Context) -> Run:
     (folder / "wire.json").write_text(f'{{"title": "Wire", "date": {BIG_NUMBER}, "text": '
                                       f'{json.dumps(sorted(seeds().iterdir())[2].read_text(encoding="utf-8"))}}}')
     out = ctx.folder / "out"
-    return Run(["report", str(folder), "--out", str(out / "r.html"), "--model", "fast", "-q"], outputs=[out],
+    return Run(["report", str(folder), "--out", str(out / "r.html"), "--model", "fast"], outputs=[out],
                check=lambda r: ran(r) or docs_in(out / "r.json", 3) or warned(r, "wire.json", "date"))
 
 
@@ -307,7 +307,7 @@ def bad_date_yaml(ctx: Context) -> Run:
     body = sorted(seeds().iterdir())[2].read_text(encoding="utf-8")
     (folder / "clip.md").write_text(f"---\ntitle: Clip\ndate: {BIG_NUMBER}\n---\n\n{body}", encoding="utf-8")
     out = ctx.folder / "out"
-    return Run(["report", str(folder), "--out", str(out / "r.html"), "--model", "fast", "-q"], outputs=[out],
+    return Run(["report", str(folder), "--out", str(out / "r.html"), "--model", "fast"], outputs=[out],
                check=lambda r: ran(r) or docs_in(out / "r.json", 3) or warned(r, "clip.md", "date"))
 
 
@@ -351,7 +351,7 @@ def jsonl_bad_line(ctx: Context) -> Run:
     feed = ctx.folder / "wire.jsonl"
     feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = ctx.folder / "out"
-    return Run(["report", str(feed), "--out", str(out / "r.html"), "--model", "fast", "-q"], outputs=[out],
+    return Run(["report", str(feed), "--out", str(out / "r.html"), "--model", "fast"], outputs=[out],
                check=lambda r: ran(r) or docs_in(out / "r.json", 4) or warned(r, "line 3"))
 
 
@@ -506,7 +506,7 @@ def lying_charset(declared: str) -> Callable[[Context], Run]:
                 return "“don’t” misread"
             return warned(r, "charset")
 
-        return Run(["report", str(folder), "--out", str(out / "r.html"), "--model", "fast", "-q"], outputs=[out],
+        return Run(["report", str(folder), "--out", str(out / "r.html"), "--model", "fast"], outputs=[out],
                    check=check)
 
     return setup

@@ -36,7 +36,7 @@ def read_file(path: str, warn: Warn, problems: list[str]) -> list[Document]:
         return []
     kind = ext(path)
     declared = declared_charset(data) if kind in HTML_EXTENSIONS else None
-    text, encoding = decode_bytes(data, path, declared=declared)
+    text, encoding = decode_bytes(data, path, declared=declared, warn=warn)
     if not has_content(text):
         skip(f"skipping {show(path)}: file is empty", warn, problems)
         return []
