@@ -8,10 +8,17 @@ held back, and a failing rename puts back the files already replaced.
 
 New files get the mode ``open()`` would give them (0666 less the umask); a file that is
 replaced keeps its mode.
+
+Temporary names carry the writer's process id (``.report.json.<pid>.<random>.tmp``): a writer
+killed outright (SIGKILL, a power cut) leaves one behind, and the next write to that target
+removes those whose process is gone. SIGTERM is an interrupt like SIGINT when the program says so
+(the CLI installs :func:`signal.default_int_handler` for it).
 """
 from __future__ import annotations
 
+import errno
 import os
+import re
 import signal
 import stat
 import tempfile
@@ -25,6 +32,9 @@ from claims.errors import OutputError
 _NEW_FILE_MODE = 0o666  # what open(..., "w") asks for; the umask takes away from it
 _DEFERRED_SIGNALS = tuple(s for s in (getattr(signal, "SIGINT", None), getattr(signal, "SIGTERM", None)) if s)
 _umask_lock = threading.Lock()
+# what a temporary name adds to its target's: "." + name + ".<pid up to 7 digits>." + 8 random + ".tmp"
+_TEMP_NAME_EXTRA = 1 + 1 + 7 + 1 + 8 + 4
+_NAME_MAX = 255  # bytes in one file name on the usual Linux, macOS and Windows file systems
 
 
 class InterruptedAfterWrite(KeyboardInterrupt):
@@ -45,6 +55,9 @@ def write_all(files: Sequence[tuple[str | os.PathLike, str | bytes | Callable[[]
     (peak memory).
     """
     targets = [Path(p) for p, _ in files]
+    for target in targets:
+        check_name_length(target)
+        remove_stale_temporaries(target)
     temps: list[str] = []
     try:
         for path, (_, data) in zip(targets, files):
@@ -56,7 +69,7 @@ def write_all(files: Sequence[tuple[str | os.PathLike, str | bytes | Callable[[]
         raise
     with _signals_deferred() as received:
         _commit(targets, temps)
-    if getattr(signal, "SIGINT", None) in received:
+    if received:  # only interrupts are left in it (see _signals_deferred)
         raise InterruptedAfterWrite
     return targets
 
@@ -68,7 +81,7 @@ def _write_temp(path: Path, data: str | bytes | Callable[[], str | bytes | Itera
     if callable(data):
         data = data()
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             os.fchmod(f.fileno(), _mode_for(path))  # mkstemp makes 0600
@@ -114,7 +127,7 @@ def _backup(target: Path) -> str | None:
     """A hard link to ``target``'s current content, so a failed commit can restore it."""
     if not target.is_file():
         return None
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent)
+    fd, name = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=".old", dir=target.parent)
     os.close(fd)
     os.unlink(name)
     try:
@@ -122,6 +135,51 @@ def _backup(target: Path) -> str | None:
     except OSError:  # a file system without hard links: the rename still goes ahead, unprotected
         return None
     return name
+
+
+def _temp_prefix(target: Path) -> str:
+    return f".{target.name}.{os.getpid()}."
+
+
+def check_name_length(target: Path) -> None:
+    """Refuse a name too long for its temporary file to fit (the write would fail at the end)."""
+    try:
+        name_max = os.pathconf(target.parent, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):  # no such folder yet, or no pathconf
+        name_max = _NAME_MAX
+    length = len(os.fsencode(target.name))
+    if length + _TEMP_NAME_EXTRA > name_max:
+        raise OutputError(f"cannot write {target}: the file name is too long ({length} bytes; at most "
+                          f"{name_max - _TEMP_NAME_EXTRA}, so that its temporary file fits)")
+
+
+def remove_stale_temporaries(target: Path) -> list[Path]:
+    """Delete temporary files for ``target`` left by writers that no longer run; return them."""
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.(\d+)\.[A-Za-z0-9_]{{8}}\.(?:tmp|old)")
+    removed = []
+    try:
+        names = os.listdir(target.parent)
+    except OSError:
+        return removed
+    for name in names:
+        m = pattern.fullmatch(name)
+        if m and not _running(int(m.group(1))):
+            try:
+                os.unlink(target.parent / name)
+                removed.append(target.parent / name)
+            except OSError:
+                pass
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except OSError as e:
+        return e.errno == errno.EPERM  # alive, someone else's
+    return True
 
 
 def _mode_for(path: Path) -> int:
@@ -143,10 +201,11 @@ def _umask() -> int:
 
 @contextmanager
 def _signals_deferred() -> Iterator[list[int]]:
-    """Hold SIGINT and SIGTERM back (main thread only) and say which came meanwhile.
+    """Hold SIGINT and SIGTERM back (main thread only) and say which interrupts came meanwhile.
 
-    A SIGTERM is delivered again afterwards with its old handler; a SIGINT becomes
-    :class:`InterruptedAfterWrite` in the caller.
+    A signal whose own handler raises KeyboardInterrupt (SIGINT; SIGTERM where the program made it
+    an interrupt) is left in the list, to become :class:`InterruptedAfterWrite` in the caller; any
+    other is delivered again afterwards with its old handler.
     """
     received: list[int] = []
     if threading.current_thread() is not threading.main_thread():
@@ -164,7 +223,8 @@ def _signals_deferred() -> Iterator[list[int]]:
         for sig, handler in old.items():
             signal.signal(sig, handler)
         for sig in set(received):
-            if sig != getattr(signal, "SIGINT", None):
+            if old.get(sig) is not signal.default_int_handler:
+                received[:] = [s for s in received if s != sig]
                 signal.raise_signal(sig)
 
 

@@ -39,11 +39,33 @@ _CHUNK = 500  # keys per SELECT ... IN (...): below every SQLite build's variabl
 
 
 def default_cache_dir() -> Path:
-    """``$CLAIMS_CACHE_DIR`` when set (and not empty), else ``~/.cache/claims``."""
+    """``$CLAIMS_CACHE_DIR`` when set (and not empty), else ``~/.cache/claims``.
+
+    ``~`` is ``$HOME``, or the home folder of the user's account when ``$HOME`` is empty or not
+    set (``HOME=`` would otherwise put the cache in ``/.cache/claims``).
+    """
     env = os.environ.get("CLAIMS_CACHE_DIR")
     if env:
         return Path(env).expanduser()
-    return Path.home() / ".cache" / "claims"
+    return home_folder() / ".cache" / "claims"
+
+
+def home_folder() -> Path:
+    home = os.environ.get("HOME")
+    if home:
+        return Path(home)
+    try:
+        import pwd
+
+        return Path(pwd.getpwuid(os.getuid()).pw_dir)
+    except (ImportError, KeyError):  # no pwd (Windows), or an account without a passwd entry
+        try:
+            return Path.home()
+        except RuntimeError:
+            from claims.errors import OutputError
+
+            raise OutputError("no home folder for the embedding cache ($HOME is empty): set CLAIMS_CACHE_DIR, "
+                              "or give --cache-dir or --no-cache") from None
 
 
 def cache_key(model_id: str, text: str) -> bytes:

@@ -19,6 +19,8 @@ Dropped, with the reason kept for the report:
 from __future__ import annotations
 
 import re
+import regex
+
 from claims.types import CleanedDocument, Document, Span
 
 _AD_MARKER = re.compile(r"^\s*\[\s*ad[_ -]?\d*\s*\]\s*$", re.I)
@@ -52,21 +54,22 @@ _NAME = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Januar
          r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|del|der|di|la|le|bin|al|ibn))*")
 _ROLE = r"[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|for|of|the|and|at|in|on|&))*"
 _NAMES = rf"{_NAME}(?:\s*(?:,|,?\s+and|&)\s+{_NAME})*"
-_BYLINE = re.compile(rf"^\s*By:?\s+{_NAMES}(?:\s*(?:[,|/•·]|\s[-–—])\s*{_ROLE})*\s*$")
+# The byline patterns (``regex``, not ``re``: they are matched with a time limit, see byline_reason)
+_BYLINE = regex.compile(rf"^\s*By:?\s+{_NAMES}(?:\s*(?:[,|/•·]|\s[-–—])\s*{_ROLE})*\s*$")
 # "Jane Doe, Staff Writer", "JANE DOE | Senior Reporter, The Vellmar Courier": a name and a newsroom title.
 _STAFF_TITLE = (r"(?:(?:senior|chief|staff|political|special|foreign|national|local|contributing|associate|deputy|"
                 r"managing|news|health|science|business|sports|investigative|white house)\s+)*"
                 r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|bureau chief|producer)s?")
-_NAME_AND_TITLE = re.compile(
+_NAME_AND_TITLE = regex.compile(
     rf"^\s*{_NAMES}\s*(?:[,|/•·]|\s[-–—])\s*{_STAFF_TITLE}(?:\s*(?:,|\bfor|\bat|\bof|[-–—|])\s*{_ROLE})?\s*\.?\s*$",
     re.I,
 )
 # "Ann Poe contributed to this report.", "The Courier's Tom Roe contributed reporting from Vellmar."
-_CONTRIBUTED = re.compile(r"^[^.!?]{3,200}\bcontributed (?:(?:reporting|research)(?: to this (?:report|article|story))?|"
+_CONTRIBUTED = regex.compile(r"^[^.!?]{3,200}\bcontributed (?:(?:reporting|research)(?: to this (?:report|article|story))?|"
                           r"(?:to|for) this (?:report|article|story))(?:\s+(?:from|in)\s+[^.!?]{1,80})?\s*\.?\s*$", re.I)
 # An author note: "Jane Doe is a reporter for the Courier. Follow her on Twitter @jdoe." Without the
 # "follow" it is kept: "X is a reporter for Y" can be the news itself (a journalist detained).
-_AUTHOR_NOTE = re.compile(r"^[^.!?]{3,150}\b(?:is|covers)\b[^.!?]{0,150}[.!]?\s*(?:You can )?follow (?:him|her|them)\b"
+_AUTHOR_NOTE = regex.compile(r"^[^.!?]{3,150}\b(?:is|covers)\b[^.!?]{0,150}[.!]?\s*(?:You can )?follow (?:him|her|them)\b"
                           r"[^.!?]{0,80}\b(?:twitter|x|instagram|facebook|threads|bluesky|linkedin)\b[^!?]{0,60}$",
                           re.I)
 # "Updated 9:14 a.m. ET, March 3, 2025", "Published: Mon 3 March 2025 10.02 GMT": a stamp and nothing else
@@ -121,10 +124,22 @@ def _is_stamp(line: str) -> bool:
     return bool(words) and all(_STAMP_WORD.fullmatch(w) for w in words)
 
 
+# Bylines and stamps are short; a longer line is prose. The byline patterns can backtrack for
+# minutes on a run of names joined by "and" or commas ("Jane Doe and Jane Doe and ..." in 300
+# characters), so each match also has a time limit: a line that exceeds it is not a byline.
+_BYLINE_MAX_CHARS = 300
+_BYLINE_SECONDS = 0.05
+
+
 def byline_reason(line: str) -> str | None:
     """Why a line is a byline or an update stamp rather than article text, or None."""
-    if _BYLINE.match(line) or _NAME_AND_TITLE.match(line) or _CONTRIBUTED.match(line) or _AUTHOR_NOTE.match(line):
-        return "byline"
+    if len(line) > _BYLINE_MAX_CHARS:
+        return None
+    try:
+        if any(p.match(line, timeout=_BYLINE_SECONDS) for p in (_BYLINE, _NAME_AND_TITLE, _CONTRIBUTED, _AUTHOR_NOTE)):
+            return "byline"
+    except TimeoutError:
+        return None
     if _is_stamp(line):
         return "update time"
     return None

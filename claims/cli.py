@@ -41,13 +41,13 @@ def _main(
 
 def _cache_dir_help() -> str:
     """The --cache-dir help, naming the folder this run would use: the user deleting it needs the path."""
-    from claims.cache import default_cache_dir
+    from claims.cache import default_cache_dir, home_folder
 
     try:
         here = default_cache_dir()
-        home = Path.home()
+        home = home_folder()
         shown = f"~/{here.relative_to(home).as_posix()}" if here.is_relative_to(home) else str(here)
-    except (RuntimeError, KeyError):  # no home folder: the help must still show
+    except (RuntimeError, KeyError, ClaimsError):  # no home folder: the help must still show
         shown = "$CLAIMS_CACHE_DIR or ~/.cache/claims"
     return (f"Embedding cache folder (default: $CLAIMS_CACHE_DIR if set, else ~/.cache/claims; now: {shown}). "
             "It grows by about 5 MB per 1,000 distinct claims; delete the folder to clear it.")
@@ -172,8 +172,13 @@ def feed_command(
     except ClaimsError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(e.exit_code)
-    except KeyboardInterrupt:
-        typer.echo("interrupted", err=True)
+    except KeyboardInterrupt as e:
+        from claims.atomic import InterruptedAfterWrite
+
+        if isinstance(e, InterruptedAfterWrite):  # during the final renames, held back until all were done
+            typer.echo(f"interrupted: the new feed was written in full to {out}", err=True)
+        else:
+            typer.echo(f"interrupted: nothing written; {out} holds the earlier feed (if any), unchanged", err=True)
         raise typer.Exit(130)
     except Exception as e:
         _unexpected(e, verbose)
@@ -217,6 +222,11 @@ def _check_writable(path: Path) -> None:
 
 
 def main() -> None:
+    import signal
+
+    # `kill`, a container stop, a job scheduler's timeout: handled as Ctrl-C, so temporary files are
+    # removed and the earlier report kept (the default would end the process on the spot)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         app()
     except ClaimsError as e:  # raised outside a command (should not happen, but never a traceback)

@@ -23,3 +23,11 @@ class OutputError(ClaimsError):
     """A report or cache file cannot be written."""
 
     exit_code = 4
+
+
+class ArgumentError(ClaimsError, TypeError):
+    """A Python API call was given an argument of the wrong kind (``claims.report(None)``).
+
+    Also a TypeError, so code that already catches one keeps working."""
+
+    exit_code = 2

@@ -5,13 +5,19 @@ An output is refused when, after resolving symlinks (and hard links, by file ide
 it is a file given as an input, a file inside an input folder that reading would pick up,
 or the other output. An output that merely lies inside an input folder is fine, and so is
 an earlier report of ours there (reading skips it: ``claims report .`` can run twice).
+
+An output must be a regular file or a missing path: a device (``--json /dev/null`` would be
+replaced by a file) or a FIFO (reading it to see whether it is an earlier report blocks for
+ever) is refused first, before anything opens it; so is a name too long for its temporary file.
 """
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from claims.atomic import check_name_length
 from claims.errors import OutputError
 
 
@@ -23,6 +29,9 @@ def check_outputs(
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
     targets = [Path(o) for o in outputs if o]
+    for target in targets:
+        check_regular_or_missing(target, "refusing to write")
+        check_name_length(target)
     seen: dict[Path, Path] = {}
     for target in targets:
         key = _resolved(target)
@@ -42,6 +51,28 @@ def check_outputs(
                 if _resolved(target) == _resolved(given_path) or _same_file(target, given_path):
                     raise OutputError(f"refusing to write {_show(target)}: it is the input file "
                                       f"{_show(given_path)}; choose another --out/--json")
+
+
+def check_regular_or_missing(path: Path, doing: str, error: type = OutputError) -> None:
+    """Raise ``error`` ("{doing} PATH: it is a FIFO, not a regular file") unless ``path`` is a
+    regular file (through symlinks) or does not exist. Opens nothing."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as e:
+        raise error(f"{doing} {_show(path)}: {e.strerror or e}") from None
+    if not stat.S_ISREG(mode):
+        raise error(f"{doing} {_show(path)}: it is {_kind(mode)}, not a regular file")
+
+
+def _kind(mode: int) -> str:
+    for test, kind in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return kind
+    return "not a file"
 
 
 def _own_report(target: Path) -> bool:

@@ -253,7 +253,16 @@ def run(paths: Sequence[str | os.PathLike] | str | os.PathLike, options: RunOpti
     ``comparators=[*default_comparators(), MyComparator()]``. The embedding thresholds are the
     model's own (its folder's ``claims-settings.json``) unless you set them in ``settings``.
     """
-    return Pipeline(make_options(options, **changes)).run(paths)
+    from claims.arguments import check_options, checked_paths
+
+    options = make_options(options, **changes)
+    check_options(**option_values(options))
+    return Pipeline(options).run(checked_paths(paths))
+
+
+def option_values(options: RunOptions) -> dict[str, Any]:
+    """The options as keywords, for :func:`claims.arguments.check_options` (no deep copy)."""
+    return {f.name: getattr(options, f.name) for f in dataclasses.fields(options)}
 
 
 def make_options(options: RunOptions | None = None, **changes: Any) -> RunOptions:

@@ -87,7 +87,11 @@ def load_reviews(path: str | os.PathLike) -> Reviews:
     """Read a decisions export (``claims-reviews/2`` or ``/1``). Raises
     :class:`~claims.errors.InputError` (one line) when the file cannot be read or is not one;
     a CSV export gets an error naming the JSON export."""
+    from claims.outputs import check_regular_or_missing
+
     p = Path(path)
+    if not p.is_dir():  # a folder has its own message below; a FIFO would block the read for ever
+        check_regular_or_missing(p, "cannot read reviews file", InputError)
     try:
         raw = p.read_text(encoding="utf-8-sig")
     except FileNotFoundError:

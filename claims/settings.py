@@ -121,7 +121,8 @@ class ScoreSettings:
 class LimitSettings:
     """Bounds that keep one run under a few minutes and the report readable.
 
-    Every cut is announced (a warning, ``limits`` and ``notes`` in the report data).
+    Every cut is announced (a warning, ``limits`` and ``notes`` in the report data); a feed over
+    ``feed_articles`` is refused with a one-line error naming the setting.
     """
 
     document_chars: int = knob(
@@ -130,6 +131,9 @@ class LimitSettings:
         1_500, "claims kept per document, in document order; a long article has 100-300, more is a dump, not an article")
     flags: int = knob(
         2_000, "flags in one report, best first; each adds ~2.5 kB of HTML (73k flags were 183 MB), 2,000 stay near 5 MB")
+    feed_articles: int = knob(
+        5_000, "articles one feed may group (refused above, not cut): grouping holds several articles x articles "
+               "tables; 5,000 took 1 GB and 27 s, 10,000 took 3.8 GB and 98 s, 30,000 would need about 35 GB")
 
 
 @section
@@ -144,6 +148,12 @@ class GroupingSettings:
     center_vectors: bool = knob(False, "subtract the feed's mean lead vector before comparing: a static model "
                                        "puts every long text near one direction (all 213 dev leads in 2 groups)",
                                 embedding=True)
+    center_min_articles: int = knob(15, "a feed smaller than this is not centred on its own mean, which there is "
+                                        "its own stories (4 seed articles of one event: 0 events); the model's "
+                                        "common-word direction is taken out instead. Random feeds of BASIL dev "
+                                        "events, --model fast, ARI centred / common-word: 0.00 / 1.00 with 1 event, "
+                                        "0.67 / 0.95 with 2, 0.90 / 0.95 with 4 (12 articles), 0.97 / 0.87 with 6 "
+                                        "(18 articles)")
     window_days: int = knob(3, "publication dates this many days apart cost nothing: follow-ups and "
                                "time zones")
     date_weight: float = knob(0.05, "distance added per window beyond the first: a week-old story rarely "

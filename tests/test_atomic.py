@@ -172,3 +172,60 @@ def test_a_failure_while_making_a_file_keeps_the_old_ones(tmp_path):
         write_all([(tmp_path / "a.html", broken)])
     assert (tmp_path / "a.html").read_text(encoding="utf-8") == "old a"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html"]  # no temp file left
+
+
+def test_a_temporary_left_by_a_killed_writer_is_removed_by_the_next_write(tmp_path):
+    import subprocess
+    import sys
+
+    target = tmp_path / "report.json"
+    # a writer that dies (SIGKILL) with its temporary file half written
+    code = ("import os, signal, tempfile, claims.atomic as a\n"
+            "real = tempfile.mkstemp\n"
+            "def mk(*args, **kw):\n"
+            "    fd, name = real(*args, **kw); os.write(fd, b'{half'); os.kill(os.getpid(), signal.SIGKILL)\n"
+            "tempfile.mkstemp = mk\n"
+            f"a.write_atomic({str(target)!r}, 'never')\n")
+    subprocess.run([sys.executable, "-c", code], timeout=60)
+    left = [p.name for p in tmp_path.iterdir()]
+    assert len(left) == 1 and left[0].startswith(".report.json.") and left[0].endswith(".tmp")
+    # a live writer's temporary (this process) and another target's are not touched
+    live = tmp_path / f".report.json.{os.getpid()}.abcdefgh.tmp"
+    other = tmp_path / ".report.html.1.abcdefgh.tmp"
+    live.write_text("in use", encoding="utf-8")
+    other.write_text("not ours to judge", encoding="utf-8")
+    write_atomic(target, "new")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["report.json", live.name, other.name])
+
+
+def test_a_name_too_long_for_its_temporary_file_is_refused_before_writing(tmp_path):
+    from claims.atomic import check_name_length
+
+    fits, too_long = tmp_path / ("r" * 228 + ".html"), tmp_path / ("r" * 229 + ".html")
+    check_name_length(fits)
+    with pytest.raises(OutputError, match=r"the file name is too long \(234 bytes; at most 233"):
+        write_atomic(too_long, "x")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_sigterm_made_an_interrupt_waits_for_the_renames_like_ctrl_c(tmp_path, monkeypatch):
+    import signal
+
+    from claims.atomic import InterruptedAfterWrite
+
+    html, js = _old_pair(tmp_path)
+    real_replace = os.replace
+
+    def replace(src, dst):
+        if str(dst) == str(html):
+            signal.raise_signal(signal.SIGTERM)  # `kill` between the two renames
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    old = signal.signal(signal.SIGTERM, signal.default_int_handler)  # what the CLI installs
+    try:
+        with pytest.raises(InterruptedAfterWrite):
+            write_all([(html, "new html"), (js, "new json")])
+    finally:
+        signal.signal(signal.SIGTERM, old)
+    assert (html.read_text(encoding="utf-8"), js.read_text(encoding="utf-8")) == ("new html", "new json")

@@ -92,6 +92,15 @@ def test_default_cache_dir(monkeypatch, tmp_path):
     assert default_cache_dir() == tmp_path / ".cache" / "claims"
 
 
+def test_an_empty_home_means_the_accounts_home_not_the_root_folder(monkeypatch):
+    import pwd
+
+    monkeypatch.setenv("CLAIMS_CACHE_DIR", "")
+    monkeypatch.setenv("HOME", "")
+    account_home = Path(pwd.getpwuid(os.getuid()).pw_dir)
+    assert default_cache_dir() == account_home / ".cache" / "claims"
+
+
 def test_garbage_file_is_set_aside_and_rebuilt(tmp_path):
     (tmp_path / DB_NAME).write_bytes(b"this is not a database at all" * 100)
     warnings = Warnings()

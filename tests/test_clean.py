@@ -222,3 +222,27 @@ def test_promotion_and_navigation_lines_are_dropped(line):
 ])
 def test_sentences_that_start_like_a_byline_or_a_promotion_are_kept(line):
     assert dropped_as(line) is None
+
+
+HOSTILE_LINES = [
+    " and ".join(["Jane Doe"] * 40)[:290] + " x",
+    "By " + ", ".join(["Jane"] * 70)[:280] + " x",
+    "By " + " and ".join(["Jane Doe"] * 40)[:280] + " x",
+    " and ".join(["the bridge was shut"] * 200),  # a long line without sentence ends: prose
+]
+
+
+def test_a_long_run_of_names_or_words_is_judged_at_once():
+    import subprocess
+    import sys
+
+    # in a child process: a pattern that backtracks (this took minutes) fails the test, never hangs it
+    code = ("import sys, time; from claims.clean import byline_reason; from test_clean import HOSTILE_LINES\n"
+            "for line in HOSTILE_LINES:\n"
+            "    t = time.perf_counter(); r = byline_reason(line)\n"
+            "    print(r, round(time.perf_counter() - t, 2))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          cwd=str(__import__("pathlib").Path(__file__).parent))
+    results = [line.split() for line in done.stdout.splitlines()]
+    assert len(results) == len(HOSTILE_LINES), done.stderr
+    assert all(r == "None" and float(t) < 1.0 for r, t in results), results

@@ -128,3 +128,70 @@ def test_running_twice_on_a_folder_skips_and_replaces_its_own_report(tmp_path, m
     assert second.exit_code == 0, second.output
     assert "2 documents" in second.output
     assert "skipping" in second.output and "report" in second.output
+
+
+def _node(path, kind: str):
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:  # a character device like /dev/null, made in the test folder (root only)
+        import stat
+
+        os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    return path
+
+
+NODE_KINDS = ["fifo", pytest.param("chardev", marks=pytest.mark.skipif(
+    os.geteuid() != 0, reason="making a device node needs root"))]
+
+
+@pytest.mark.parametrize("kind", NODE_KINDS)
+@pytest.mark.parametrize("option", ["--json", "--out"])
+def test_an_output_that_is_a_device_or_fifo_is_refused_before_any_work(tmp_path, kind, option):
+    import stat
+
+    a, b = _articles(tmp_path)
+    node = _node(tmp_path / ("node.json" if option == "--json" else "node.html"), kind)
+    paths = ["--json", node, "--out", tmp_path / "r.html"] if option == "--json" else ["--out", node]
+    error = _refused(_run("report", a, b, *paths, "--model", "fast", "-v"))  # a FIFO read would block: the timeout
+    assert error.endswith("not a regular file")
+    assert ("a FIFO (named pipe)" if kind == "fifo" else "a character device") in error
+    test = stat.S_ISFIFO if kind == "fifo" else stat.S_ISCHR
+    assert test(os.lstat(node).st_mode), "the node is still what it was"
+
+
+@pytest.mark.parametrize("command", ["report", "feed"])
+def test_a_reviews_file_that_is_a_fifo_is_refused_not_read(tmp_path, command):
+    a, b = _articles(tmp_path)
+    fifo = _node(tmp_path / "decisions.json", "fifo")
+    error = _refused(_run(command, a, b, "--reviews", fifo, "--out", tmp_path / "out", "--model", "fast"))
+    assert error == f"error: cannot read reviews file {fifo}: it is a FIFO (named pipe), not a regular file"
+
+
+def test_sigterm_is_an_interrupt_no_temporary_file_and_the_old_report_kept(tmp_path):
+    import signal
+    import time
+
+    a, b = _articles(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "r.html").write_text("old report", encoding="utf-8")
+    proc = subprocess.Popen([*CLAIMS, "report", str(a), str(b), "--out", str(out / "r.html"), "--model", "fast",
+                             "-v"], stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    for line in proc.stderr:  # the run has started its work: stop it there
+        if line.startswith("read:"):
+            break
+    proc.send_signal(signal.SIGTERM)
+    err = proc.communicate(timeout=60)[1]
+    assert proc.returncode == 130, err
+    assert "interrupted: no report written (any earlier report is unchanged)" in err
+    assert "Traceback" not in err
+    assert sorted(p.name for p in out.iterdir()) == ["r.html"]
+    assert (out / "r.html").read_text(encoding="utf-8") == "old report"
+
+
+def test_an_out_name_too_long_is_refused_before_reading(tmp_path):
+    a, b = _articles(tmp_path)
+    result = _run("report", a, b, "--out", tmp_path / ("r" * 240 + ".html"), "--json", tmp_path / "r.json", "-v")
+    error = _refused(result)
+    assert "the file name is too long (245 bytes; at most 233" in error
+    assert "read:" not in result.stderr, "refused before the run, not after it"

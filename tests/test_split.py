@@ -180,3 +180,27 @@ def test_attribution_with_honorific():
 def test_second_clause_with_common_noun_speaker_keeps_its_attribution():
     _, _, claims = split("The harbour master said 30 boats sank, while the coast guard said only 12 boats were lost.")
     assert [c.attribution for c in claims] == ["The harbour master said", "the coast guard said"]
+
+
+def test_a_run_of_text_without_sentence_ends_is_cut_into_claims_of_bounded_length():
+    from claims.split import MAX_CLAIM_CHARS
+
+    words = "the council said that about five thousand people were moved and the bridge was shut".split()
+    run = " ".join(f"{words[i % len(words)]}{i}" if i % 7 == 0 else words[i % len(words)] for i in range(12_000))
+    text = "Header line\n\n" + run.replace("moved and", "moved, and") + "\n"
+    doc = Document("d0", "a.txt", text)
+    found = sentences(clean(doc))
+    assert len(found) > 60
+    assert max(len(s.text) for s in found) <= MAX_CLAIM_CHARS
+    assert all(text[s.start : s.end] == s.text for s in found), "offsets still index the document"
+    joined = "".join(text[a.end : b.start] for a, b in zip(found, found[1:]))
+    assert not joined.strip(), "pieces follow each other: nothing between them but spaces"
+    assert all(s.text.endswith(",") or s.text[-1].isalnum() for s in found)
+    assert sum(s.text.endswith(",") for s in found) > len(found) / 2, "a clause break is preferred to a space"
+
+
+def test_a_word_longer_than_the_cap_is_cut_at_the_cap():
+    from claims.split import capped
+
+    text = "x" * 2_500
+    assert capped(text, 0, len(text), 1_000) == [(0, 1_000), (1_000, 2_000), (2_000, 2_500)]

@@ -19,14 +19,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
+from claims.display import replace_surrogates, shown_name
 from claims.errors import InputError, OutputError
 from claims.feed.executors import Executor, LocalExecutor
-from claims.feed.grouping import Event, GroupingSettings, fingerprint, group_events, lead_text
-from claims.pipeline import RunOptions, RunResult, make_options
+from claims.feed.folder import (
+    INDEX_SCHEMA, MARKER, MARKER_TEXT, check_feed_folder, check_unique, earlier_ids, event_folder, stale_folders,
+)
+from claims.feed.grouping import (
+    COMMON_WORDS, Event, GroupingSettings, fingerprint, group_events, lead_text, too_small_to_centre,
+)
+from claims.pipeline import RunOptions, RunResult, make_options, option_values
 from claims.settings import Settings
 from claims.types import Document
-
-INDEX_SCHEMA = "claims-feed/1"
 
 
 @dataclass
@@ -49,6 +53,7 @@ class FeedResult:
     inputs: list[str] = field(default_factory=list)
     seconds: float = 0.0
     executor: str = "local"
+    stale: list[str] = field(default_factory=list)  # event folders of earlier runs not in this index
 
     @property
     def compared(self) -> list[EventResult]:
@@ -63,7 +68,7 @@ class FeedResult:
             rows.append({
                 "id": ev.id, "headline": ev.headline, "first_date": ev.first_date, "last_date": ev.last_date,
                 "outlets": ev.outlets, "n_articles": len(ev.documents), "singleton": ev.singleton,
-                "articles": [{"path": d.path, "title": d.title, "outlet": d.outlet, "date": d.date, "url": d.url,
+                "articles": [{"path": shown_name(d.path), "title": d.title, "outlet": d.outlet, "date": d.date, "url": d.url,
                               "fingerprint": fingerprint(d)} for d in ev.documents],
                 "n_findings": len(report.findings) if report is not None else 0,
                 "n_flags": len(report.flags) if report is not None else 0,
@@ -78,36 +83,47 @@ class FeedResult:
                         "n_events": sum(1 for e in self.events if not e.event.singleton),
                         "n_singletons": sum(1 for e in self.events if e.event.singleton),
                         "seconds": round(self.seconds, 2), "executor": self.executor},
+            "stale": self.stale,
             "settings": {"events": self.settings.explain()["events"]},
         }
 
     def write(self) -> list[Path]:
-        """Each event's report (HTML and JSON) in its own folder, then the index: every file
-        written atomically. Returns the index paths."""
+        """Every event's report (HTML and JSON, in its own folder) and the index, as one set: all
+        are written to temporary files first and renamed into place together, the index last, so
+        a failure or Ctrl-C leaves the earlier set whole. Returns the index paths."""
         from claims.atomic import write_all
         from claims.feed.index import render_index
 
-        for e in self.compared:
-            folder = self.out / e.folder
-            folder.mkdir(parents=True, exist_ok=True)
-            e.report.write(folder / "report.html", folder / "report.json")
+        check_unique(e.event.id for e in self.events)
+        folders = [event_folder(self.out, e.folder) for e in self.compared]
         data = self.index_data()
         html, js = self.out / "index.html", self.out / "index.json"
-        write_all([(js, json.dumps(data, ensure_ascii=False, indent=1)), (html, render_index(data))])
+        files = [(self.out / MARKER, MARKER_TEXT)]
+        for e, folder in zip(self.compared, folders):
+            files += _report_files(e.report, folder)
+        files += [(js, lambda: replace_surrogates(json.dumps(data, ensure_ascii=False, indent=1))),
+                  (html, lambda: replace_surrogates(render_index(data)))]
+        made = [f for f in [self.out, *folders] if not f.exists()]
+        try:
+            write_all(files)
+        except BaseException:
+            for folder in reversed(made):  # folders made for this run only: empty again, so removed
+                try:
+                    folder.rmdir()
+                except OSError:
+                    pass
+            raise
         return [html, js]
 
 
-def earlier_ids(out: Path) -> dict[str, str]:
-    """fingerprint -> event id from an earlier run's index.json in ``out`` (none: {})."""
-    path = Path(out) / "index.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("schema") != INDEX_SCHEMA:
-        return {}
-    return {a["fingerprint"]: e["id"] for e in data.get("events") or [] if isinstance(e, dict)
-            for a in e.get("articles") or [] if isinstance(a, dict) and isinstance(a.get("fingerprint"), str)}
+def _report_files(report, folder: Path) -> list[tuple[Path, Callable]]:
+    """An event report's JSON and HTML as (path, maker) pairs for :func:`claims.atomic.write_all`:
+    what ``Report.write`` writes, made when its turn comes (one large text at a time)."""
+    from claims.pipeline import report_json_text
+    from claims.reporting.render import render_html_chunks
+
+    return [(folder / "report.json", lambda: replace_surrogates(report_json_text(report.data))),
+            (folder / "report.html", lambda: (replace_surrogates(p) for p in render_html_chunks(report.data)))]
 
 
 def run_feed(
@@ -128,14 +144,14 @@ def run_feed(
     from claims.outputs import check_outputs
     from claims.read import read_documents
 
+    from claims.arguments import check_options, checked_paths
+
     options = make_options(options, **changes)
     started = time.perf_counter()
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
-    paths = list(paths)
+    paths = checked_paths(paths)
+    check_options(out=out, ray=ray, **option_values(options))
     out = Path(out)
-    if out.exists() and not out.is_dir():
-        raise InputError(f"--out must be a folder for a feed: {out} is a file")
+    check_feed_folder(out)
     check_outputs(paths, [out / "index.html", out / "index.json"])
     for p in paths:  # reports written into the feed would be read as articles by the next run
         folder = Path(p).resolve()
@@ -147,9 +163,14 @@ def run_feed(
         getattr(options.embedder, "calibration", None) if options.embedder is not None
         else calibration_for(options.model))
     options = dataclasses.replace(options, settings=settings)
+    grouping: GroupingSettings = settings.events
     documents = read_documents(paths, warn=options.warn)
     if options.log:
         options.log(f"read: {len(documents)} articles")
+    if len(documents) > settings.limits.feed_articles:  # before the model is even loaded
+        raise InputError(f"a feed of {len(documents):,} articles is over settings.limits.feed_articles "
+                         f"({settings.limits.feed_articles:,}): grouping needs memory that grows with the square "
+                         "of the feed; split it into smaller feeds")
 
     if ray is not None:
         from claims.feed.distributed import RayExecutor
@@ -158,8 +179,25 @@ def run_feed(
     else:
         executor = LocalExecutor(options)
 
-    vectors = executor.embed([lead_text(d, settings.events.lead_chars) for d in documents])
-    events = group_events(documents, vectors, settings.events, earlier_ids(out))
+    texts = [lead_text(d, grouping.lead_chars) for d in documents]
+    small = too_small_to_centre(len(texts), grouping)
+    if small:  # the model's generic direction rides along as one more text
+        texts.append(COMMON_WORDS)
+        if options.warn:
+            options.warn(f"a feed of {len(documents)} articles is too small to centre on its own mean "
+                         f"(settings.events.center_min_articles = {grouping.center_min_articles}); "
+                         "the model's common-word direction is taken out instead")
+    vectors = executor.embed(texts)
+    generic = None
+    if small:
+        vectors, generic = vectors[:-1], vectors[-1]
+    events = group_events(documents, vectors, grouping, earlier_ids(out, options.warn), generic)
+    stale = stale_folders(out, [e.id for e in events if not e.singleton])
+    if stale and options.warn:
+        shown = ", ".join(stale[:3]) + (f" and {len(stale) - 3} more" if len(stale) > 3 else "")
+        options.warn(f"{len(stale)} event folder{'s' if len(stale) != 1 else ''} in {shown_name(str(out))} from "
+                     f"earlier runs {'are' if len(stale) != 1 else 'is'} not in this index (listed as \"stale\" in "
+                     f"index.json): {shown}")
     if options.log:
         options.log(f"grouped: {sum(not e.singleton for e in events)} events, "
                     f"{sum(e.singleton for e in events)} singletons")
@@ -171,7 +209,7 @@ def run_feed(
         r.inputs = [os.fspath(p) for p in paths]
     results = [EventResult(e, by_id.get(e.id)) for e in events]
     return FeedResult(results, out, settings, [os.fspath(p) for p in paths], time.perf_counter() - started,
-                      executor.describe())
+                      executor.describe(), stale)
 
 
 __all__ = ["run_feed", "FeedResult", "EventResult", "Event", "GroupingSettings"]

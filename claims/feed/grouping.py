@@ -11,8 +11,10 @@ never compared.
 from __future__ import annotations
 
 import hashlib
+import itertools
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Iterator
 
 import numpy as np
 import regex as re
@@ -41,6 +43,36 @@ class Event:
 def fingerprint(doc: Document) -> str:
     """An article's identity across runs and folders: its text, not its path."""
     return hashlib.sha1(doc.text[doc.body_start:].strip().encode("utf-8", "surrogatepass")).hexdigest()
+
+
+# The most common English words: their embedding is a static model's generic direction, the one
+# every long text leans towards whatever it is about (see GroupingSettings.center_min_articles).
+COMMON_WORDS = (
+    "the of and to a in that is was he for it with as his on be at by i this had not are but from or have an "
+    "they which one you were her all she there would their we him been has when who will more no if out so said "
+    "what up its about into than them can only other new some could time these two may then do first any my now "
+    "such like our over man me even most made after also did many before must through back years where much your "
+    "way well down should because each just those people mr how too little state good very make world still own see "
+    "men work long get here between both life being under never day same another know while last might us great old "
+    "year off come since against go came right used take three")
+
+
+def too_small_to_centre(n_articles: int, settings: GroupingSettings) -> bool:
+    return settings.center_vectors and 1 < n_articles < settings.center_min_articles
+
+
+def comparable_vectors(vectors: np.ndarray, settings: GroupingSettings, generic: np.ndarray | None = None) -> np.ndarray:
+    """The lead vectors to compare: as they are, or (``center_vectors``) without what all of them
+    share: the feed's mean, or in a feed too small for that the ``generic`` direction (the
+    embedding of :data:`COMMON_WORDS`) when given."""
+    if not settings.center_vectors or len(vectors) < 2:
+        return vectors
+    if generic is not None and too_small_to_centre(len(vectors), settings):
+        unit = generic / max(float(np.linalg.norm(generic)), 1e-12)
+        vectors = vectors - np.outer(vectors @ unit, unit)
+    else:
+        vectors = vectors - vectors.mean(axis=0)
+    return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
 
 
 def lead_text(doc: Document, chars: int) -> str:
@@ -107,28 +139,49 @@ def cluster_labels(dist: np.ndarray, threshold: float) -> list[int]:
     return [int(x) for x in model.fit_predict(dist)]
 
 
-def event_id(documents: list[Document], earlier: dict[str, str] | None = None) -> str:
-    """The event's id: the id an earlier run gave most of these articles (so an added article
-    keeps it), else one made from the articles' fingerprints (the oldest fingerprint in
-    sorted order, so adding a newer article keeps the id too)."""
+# The only ids a feed makes (event_id): "e_" and ten hex digits. An id read back from an earlier
+# index.json becomes a folder name and a link, so nothing else is ever taken from there.
+EVENT_ID = re.compile(r"e_[0-9a-f]{10}")
+FINGERPRINT = re.compile(r"[0-9a-f]{40}")
+
+
+def is_event_id(value: object) -> bool:
+    return isinstance(value, str) and EVENT_ID.fullmatch(value) is not None
+
+
+def event_id(documents: list[Document], earlier: dict[str, str] | None = None,
+             taken: set[str] | frozenset[str] = frozenset()) -> str:
+    """The event's id, never one in ``taken``: the id an earlier run gave most of these articles
+    (so an added article keeps it), else one made from the articles' fingerprints (the oldest
+    fingerprint in sorted order, so adding a newer article keeps the id too)."""
+    return next(i for i in _id_choices(documents, earlier) if i not in taken)
+
+
+def _id_choices(documents: list[Document], earlier: dict[str, str] | None) -> Iterator[str]:
+    """Ids for these articles, best first, without end: earlier ids by how many articles had
+    each, then one per fingerprint (oldest first), then numbered ones."""
     prints = [fingerprint(d) for d in documents]
-    if earlier:
-        known = [earlier[p] for p in prints if p in earlier]
-        if known:
-            return max(set(known), key=lambda e: (known.count(e), e))
+    known = [earlier[p] for p in prints if earlier and p in earlier and is_event_id(earlier[p])]
+    yield from sorted(set(known), key=lambda e: (known.count(e), e), reverse=True)
     by_age = sorted(zip(documents, prints), key=lambda dp: (dp[0].date or "9999", dp[1]))
-    return "e_" + hashlib.sha1(by_age[0][1].encode()).hexdigest()[:10]
+    for _, p in by_age:
+        yield _short_id(p)
+    joined = "".join(sorted(prints))
+    for n in itertools.count(1):
+        yield _short_id(f"{joined}#{n}")
+
+
+def _short_id(key: str) -> str:
+    return "e_" + hashlib.sha1(key.encode()).hexdigest()[:10]
 
 
 def group_events(documents: list[Document], vectors: np.ndarray, settings: GroupingSettings | None = None,
-                 earlier: dict[str, str] | None = None) -> list[Event]:
+                 earlier: dict[str, str] | None = None, generic: np.ndarray | None = None) -> list[Event]:
     """Events (largest first, then earliest), singletons included. ``vectors``: one unit-length
     row per document (its headline and lead); ``earlier``: fingerprint -> event id of a
-    previous run, so ids survive added articles."""
+    previous run, so ids survive added articles; ``generic``: see :func:`comparable_vectors`."""
     settings = settings or GroupingSettings()
-    if settings.center_vectors and len(documents) > 1:
-        vectors = vectors - vectors.mean(axis=0)
-        vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    vectors = comparable_vectors(vectors, settings, generic)
     labels = cluster_labels(distances(documents, vectors, settings), settings.distance_threshold)
     members: dict[int, list[Document]] = {}
     for doc, label in zip(documents, labels):
@@ -137,9 +190,7 @@ def group_events(documents: list[Document], vectors: np.ndarray, settings: Group
     used: set[str] = set()
     for docs in members.values():
         docs = sorted(docs, key=lambda d: (d.date or "9999", d.path))
-        eid = event_id(docs, earlier)
-        if eid in used:  # an earlier event split in two: the second half gets its own id
-            eid = event_id(docs)
+        eid = event_id(docs, earlier, taken=used)  # an earlier event split in two: the second half gets another
         used.add(eid)
         dates = sorted(d.date[:10] for d in docs if d.date)
         events.append(Event(

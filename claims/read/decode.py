@@ -3,17 +3,22 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import Callable
 
 from claims.errors import InputError
 from claims.display import shown_name
 
 
-def decode_bytes(data: bytes, path: str, *, declared: str | None = None) -> tuple[str, str]:
+def decode_bytes(data: bytes, path: str, *, declared: str | None = None,
+                 warn: Callable[[str], None] | None = None) -> tuple[str, str]:
     """Decode a file's bytes as ``Path.read_text`` would; return ``(text, encoding)``.
 
     UTF-8 first (a BOM is kept, see the package docstring), then a UTF-16/32 BOM, then an
     encoding ``declared`` by the file (an HTML ``<meta charset>``), then charset-normalizer
-    when it is confident. Raises InputError for binary data or undecodable bytes.
+    when it is confident. A declared charset is checked against the bytes: when it decodes them
+    to control characters or to nothing readable (``latin-1`` on Windows-1252 quotes made
+    "don’t" a control character; ``cp037`` on ASCII), the detected encoding is used instead,
+    with a warning. Raises InputError for binary data or undecodable bytes.
     """
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) and len(data) % 4 == 0:
         text = _try_decode(data, "utf-32")
@@ -39,7 +44,18 @@ def decode_bytes(data: bytes, path: str, *, declared: str | None = None) -> tupl
         enc = _codec_name(declared)
         if enc and enc not in ("utf_8", "utf_16", "utf_32"):
             text = _try_decode(data, enc)
-            if text is not None:
+            if text is not None and _readable(text, data):
+                return _check_text(newlines(text), path), enc
+            # the detector's choice; else Windows-1252, what browsers read "latin-1" and most
+            # mislabelled news pages as (WHATWG Encoding: the iso-8859-1 labels mean windows-1252)
+            for other in dict.fromkeys(e for e in (_detect(data), "cp1252") if e and e != enc):
+                better = _try_decode(data, other)
+                if better is not None and _readable(better, data):
+                    if warn:
+                        warn(f"{shown_name(path)}: declares charset {declared!r}, which does not fit its bytes; "
+                             f"read as {other}")
+                    return _check_text(newlines(better), path), other
+            if text is not None:  # nothing better found: the page's word
                 return _check_text(newlines(text), path), enc
     enc = _detect(data)
     if enc is not None:
@@ -59,6 +75,23 @@ _MAGIC = (
     (b"\xff\xd8\xff", "a JPEG image"), (b"SQLite format 3\x00", "an SQLite database"),
     (b"\xd0\xcf\x11\xe0", "an old Office document"), (b"\x7fELF", "a program"),
 )
+
+
+_DECODED_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # C0 (not whitespace) and C1 controls
+_ASCII_LETTER = re.compile(rb"[A-Za-z]")
+
+
+def _readable(text: str, data: bytes) -> bool:
+    """Whether ``text`` (``data`` decoded with a declared charset) is text, not a misreading:
+    no control characters, and the ASCII letters of mostly-ASCII bytes still letters."""
+    if _DECODED_CONTROL.search(text):
+        return False
+    sample = data[:65536]
+    letters = len(_ASCII_LETTER.findall(sample))
+    if letters < len(sample) / 2:
+        return True
+    shown = text[: len(sample)]
+    return sum(c.isascii() and c.isalpha() for c in shown) >= letters / 2
 
 
 def _binary_kind(data: bytes) -> str | None:

@@ -37,7 +37,7 @@ def read_file(path: str, warn: Warn, problems: list[str]) -> list[Document]:
         return []
     kind = ext(path)
     declared = declared_charset(data) if kind in HTML_EXTENSIONS else None
-    text, encoding = decode_bytes(data, path, declared=declared)
+    text, encoding = decode_bytes(data, path, declared=declared, warn=warn)
     if not has_content(text):
         skip(f"skipping {shown_name(path)}: file is empty", warn, problems)
         return []
@@ -56,6 +56,7 @@ def read_file(path: str, warn: Warn, problems: list[str]) -> list[Document]:
         return read_json(path, text, encoding, warn, problems)
 
     meta, matter = text_meta(text, markdown=(ext(path) == ".md"))
+    meta.warn_bad_date(path, warn)
     body_start = matter.end if matter else 0
     if matter is not None and not matter.valid:
         warn(f"{shown_name(path)}: the front matter is not valid YAML; its metadata is ignored")

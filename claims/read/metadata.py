@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date as Date, datetime, timezone
 from typing import Any, Iterable, Mapping
 
-from claims.display import replace_surrogates
+from claims.display import replace_surrogates, shown_name
 from claims.read.common import one_line
 
 # Field names, matched case-insensitively, in order of preference.
@@ -29,13 +29,19 @@ class ArticleMeta:
     date: str | None = None  # YYYY-MM-DD
     outlet: str | None = None
     url: str | None = None
+    bad_date: str | None = None  # a date field given but not a date, as shown in a warning
 
     def or_else(self, other: "ArticleMeta") -> "ArticleMeta":
         """These values, with gaps filled from ``other``."""
         return ArticleMeta(
             title=self.title or other.title, date=self.date or other.date,
-            outlet=self.outlet or other.outlet, url=self.url or other.url,
+            outlet=self.outlet or other.outlet, url=self.url or other.url, bad_date=self.bad_date or other.bad_date,
         )
+
+    def warn_bad_date(self, where: str, warn) -> None:
+        """Say that the source's date was not a date (the article is read with no date)."""
+        if self.bad_date:
+            warn(f"{shown_name(where)}: the date {self.bad_date} is not a date; ignored")
 
 
 def meta_from_fields(fields: Mapping[Any, Any]) -> ArticleMeta:
@@ -53,13 +59,25 @@ def meta_from_fields(fields: Mapping[Any, Any]) -> ArticleMeta:
             url = url or _url(value)
             continue
         outlet = outlet or _name(value)
-    date = None
+    date = bad_date = None
     for key in DATE_KEYS:
         if key in by_key:
             date = parse_date(by_key[key])
             if date:
                 break
-    return ArticleMeta(title=_first(by_key, TITLE_KEYS, clean_str), date=date, outlet=outlet, url=url)
+            bad_date = bad_date or _shown_value(by_key[key])
+    return ArticleMeta(title=_first(by_key, TITLE_KEYS, clean_str), date=date, outlet=outlet, url=url,
+                       bad_date=None if date else bad_date)
+
+
+def _shown_value(value: Any) -> str | None:
+    """A short quote of a date value that was given (not empty, not null) but is not a date."""
+    if value is None or isinstance(value, bool) or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10 ** 20:
+        return f"(a number of {len(str(abs(value)))} digits)"
+    text = repr(value) if not isinstance(value, str) else one_line(value) or ""
+    return repr(text[:40] + ("…" if len(text) > 40 else "")) if isinstance(value, str) else text[:40]
 
 
 def clean_str(value: Any) -> str | None:
@@ -101,6 +119,8 @@ def parse_date(value: Any) -> str | None:
     if isinstance(value, Date):
         return value.isoformat()
     if isinstance(value, (int, float)):
+        if not 1e8 < value < 4e12:  # also a 401-digit number, which no float can hold
+            return None
         seconds = value / 1000 if value > 1e11 else value  # milliseconds since the epoch
         if 1e8 < seconds < 4e9:
             return datetime.fromtimestamp(seconds, tz=timezone.utc).date().isoformat()

@@ -19,7 +19,8 @@ _WRAPPER_FIELDS = ("articles", "items", "records", "documents", "data", "results
 def read_json(path: str, text: str, encoding: str, warn: Warn, problems: list[str]) -> list[Document]:
     """The records of a JSON/JSONL file that hold article text.
 
-    Hostile JSON gives a one-line InputError: numbers too long for Python's int conversion
+    In a JSONL file a line that is not JSON is skipped with a warning naming it; the file is an
+    error only when no line is. Hostile JSON gives a one-line InputError: numbers too long for Python's int conversion
     (over 4,300 digits), nesting deeper than the recursion limit. Lone surrogates
     (``"\\ud800"``) in text or metadata become U+FFFD: offsets index the extracted text,
     not the file, so that replacement moves nothing.
@@ -27,13 +28,19 @@ def read_json(path: str, text: str, encoding: str, warn: Warn, problems: list[st
     records: list[tuple[str | None, Any]] = []  # (suffix for the path, record)
     text = text[1:] if text.startswith("\ufeff") else text  # json.loads refuses a BOM
     if ext(path) == ".jsonl":
+        bad_lines: list[str] = []  # one broken line must not cost the file's good records
         for lineno, line in enumerate(text.split("\n"), 1):
             if not line.strip():
                 continue
             try:
                 records.append((f"#{lineno}", json.loads(line)))
             except (ValueError, RecursionError) as e:
-                raise InputError(f"{shown_name(path)}: invalid JSON on line {lineno}: {json_reason(e)}") from None
+                bad_lines.append(f"invalid JSON on line {lineno}: {json_reason(e)}")
+        if bad_lines and not records:
+            raise InputError(f"{shown_name(path)}: {bad_lines[0]}")
+        if bad_lines:
+            more = f" (and {len(bad_lines) - 1} more lines)" if len(bad_lines) > 1 else ""
+            warn(f"{shown_name(path)}: skipped {bad_lines[0]}{more}; read the other {len(records)} records")
     else:
         try:
             data = json.loads(text)
@@ -71,6 +78,7 @@ def read_json(path: str, text: str, encoding: str, warn: Warn, problems: list[st
             continue
         body = replace_surrogates(newlines(body))
         meta = meta_from_fields(rec)
+        meta.warn_bad_date(where, warn)
         if looks_like_html(body):
             body, page_meta = html_article(body)
             meta = meta.or_else(page_meta)

@@ -37,8 +37,8 @@ def test_an_event_id_is_kept_by_an_earlier_run_and_otherwise_made_from_the_oldes
     fresh = event_id([a, b])
     assert event_id([b, a]) == fresh, "not the order of the run"
     assert event_id([a, b, c]) == fresh, "a newer article keeps the id"
-    earlier = {fingerprint(a): "e_old", fingerprint(b): "e_old"}
-    assert event_id([a, b, c], earlier) == "e_old"
+    earlier = {fingerprint(a): "e_0123456789", fingerprint(b): "e_0123456789"}
+    assert event_id([a, b, c], earlier) == "e_0123456789"
 
 
 @pytest.fixture(scope="module")
@@ -117,3 +117,29 @@ def test_nothing_imports_ray_without_the_ray_option():
     code = "import sys, claims.cli, claims.feed, claims.feed.grouping; print('ray' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_two_centred_vectors_are_opposite_so_a_small_feed_takes_out_the_common_words_instead():
+    from claims.feed.grouping import comparable_vectors
+
+    s = GroupingSettings(center_vectors=True)
+    two = np.array([[0.9, 0.3, 0.1], [0.9, 0.1, 0.3]], dtype=np.float32)
+    centred = comparable_vectors(two, s)
+    assert centred[0] @ centred[1] == pytest.approx(-1.0, abs=1e-6), "why centring cannot group two articles"
+    generic = np.array([1.0, 0.0, 0.0], dtype=np.float32)
+    kept = comparable_vectors(two, s, generic)
+    # the first coordinate taken out: (0.3, 0.1) and (0.1, 0.3) remain, cosine 0.06 / 0.1
+    assert kept[0] @ kept[1] == pytest.approx(0.6, abs=1e-6)
+    big = np.repeat(two, 8, axis=0)  # 16 articles: at least center_min_articles, centred on their own mean
+    assert np.allclose(comparable_vectors(big, s, generic), comparable_vectors(big, s))
+
+
+def test_the_fast_model_groups_the_four_seeds_into_one_event_and_says_why(tmp_path):
+    from conftest import SEEDS
+
+    warnings = []
+    result = run_feed([SEEDS], tmp_path / "out", model="fast", use_cache=False, warn=warnings.append)
+    assert [len(e.event.documents) for e in result.compared] == [4]
+    assert result.compared[0].report.findings, "the seeds disagree (8 findings with the default model)"
+    assert any(w.startswith("a feed of 4 articles is too small to centre on its own mean "
+                            "(settings.events.center_min_articles = 15)") for w in warnings), warnings

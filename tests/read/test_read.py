@@ -236,10 +236,20 @@ def test_invalid_json_names_file_and_line(tmp_path):
     assert str(f) in msg and "line 3" in msg
 
 
-def test_invalid_jsonl_names_file_and_line(tmp_path):
-    f = write(tmp_path / "a.jsonl", '{"text": "One."}\n\n{"text": "Two."\n')
+def test_a_bad_jsonl_line_is_named_and_the_good_records_kept(tmp_path):
+    f = write(tmp_path / "a.jsonl", '{"text": "One."}\n\n{"text": "Two."\n{"text": "Four."}\n{oops\n')
+    warnings = []
+    docs = read_documents([f], warn=warnings.append)
+    assert [(d.path, d.text) for d in docs] == [(f"{f}#1", "One."), (f"{f}#4", "Four.")]
+    [warning] = warnings
+    assert warning.startswith(f"{f}: skipped invalid JSON on line 3: ")
+    assert warning.endswith("(and 1 more lines); read the other 2 records")
+
+
+def test_a_jsonl_file_without_one_good_line_names_file_and_line(tmp_path):
+    f = write(tmp_path / "a.jsonl", '\n{"text": "Two."\n{oops\n')
     msg = read_error([f])
-    assert str(f) in msg and "line 3" in msg
+    assert str(f) in msg and "line 2" in msg
 
 
 def test_json_of_the_wrong_shape(tmp_path):

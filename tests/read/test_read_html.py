@@ -1,6 +1,7 @@
 """claims.read.html: title, date, outlet and URL of HTML pages (invented pages)."""
 from __future__ import annotations
 
+import pytest
 from read_helpers import write
 
 from claims.read import read_documents
@@ -88,3 +89,29 @@ def test_html_file_document_gets_metadata(tmp_path):
     assert doc.outlet == "Northfield Courier" and doc.url.endswith("ferry-timetable") and doc.date == "2022-07-02"
     assert doc.body_start == 0
     assert "Posted 1 January 2020" in doc.text  # visible text is unchanged by metadata
+
+
+def _page(charset: str) -> str:
+    return (f'<html><head><meta charset="{charset}"><title>Flood</title></head><body><article>'
+            "<p>Officials don\u2019t agree on the toll.</p>"
+            "<p>The ministry said 41 people were killed in the flood on Monday, and the mayor said 14.</p>"
+            "</article></body></html>")
+
+
+@pytest.mark.parametrize("declared", ["latin-1", "iso-8859-1", "cp037"])
+def test_a_declared_charset_that_does_not_fit_the_bytes_is_overridden_with_a_warning(tmp_path, declared):
+    f = tmp_path / "page.html"
+    f.write_bytes(_page(declared).encode("cp1252"))  # the bytes are Windows-1252 whatever the page says
+    warnings = []
+    [doc] = read_documents([f], warn=warnings.append)
+    assert "Officials don\u2019t agree on the toll." in doc.text
+    assert doc.encoding == "cp1252"
+    assert warnings == [f"{f}: declares charset {declared!r}, which does not fit its bytes; read as cp1252"]
+
+
+def test_a_declared_charset_that_fits_is_believed_without_a_warning(tmp_path):
+    f = tmp_path / "page.html"
+    f.write_bytes(_page("iso-8859-7").replace("don\u2019t", "\u03b4\u03b5\u03bd").encode("iso-8859-7"))
+    warnings = []
+    [doc] = read_documents([f], warn=warnings.append)
+    assert "Officials \u03b4\u03b5\u03bd agree" in doc.text and warnings == []
