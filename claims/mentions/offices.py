@@ -129,7 +129,7 @@ PORTFOLIOS: dict[str, str] = {
 # Offices of one kind: a person holds one office of a group at a time (a senator is not also the
 # governor), but may hold one of each group (a senator who chairs a committee, a general who commands).
 _GROUP_OF = {
-    "chamber": ("speaker", "majority leader", "minority leader", "leader", "majority whip", "minority whip",
+    "chamber": ("speaker", "majority leader", "minority leader", "majority whip", "minority whip",
                 "whip", "chair", "vice chair", "ranking member", "president pro tempore"),
     "company": ("chief executive", "chief financial officer", "chief operating officer",
                 "chief technology officer"),
@@ -137,7 +137,7 @@ _GROUP_OF = {
              "rear admiral", "colonel", "lieutenant colonel", "major", "captain", "lieutenant", "sergeant",
              "corporal", "private", "detective", "officer"),
     # words that describe rather than name a post: compatible with any office
-    "generic": ("official", "head", "adviser", "founder", "commander", "lawmaker"),
+    "generic": ("official", "head", "adviser", "founder", "commander", "lawmaker", "leader"),
 }
 GROUPS: dict[str, str] = {office: group for group, offices in _GROUP_OF.items() for office in offices}
 # everything else is a "post": a person's one public position

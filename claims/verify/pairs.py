@@ -59,15 +59,13 @@ def related_claims(docs: Sequence[str], vectors: np.ndarray, k: int,
 
 
 def comparable(a: Mention, b: Mention) -> bool:
-    """Two mentions that could state one fact at all: one kind; a title or an age of one known person
-    (a title of nobody named, or of two people, cannot contradict); a date or time of an event, not
-    of a saying ("said Tuesday" dates the quote, and outlets quote on different days)."""
+    """Two mentions that could state one fact at all: one kind, and for a title or an age one known
+    person (a title of nobody named, or of two people, cannot contradict). Whether two dates of
+    sayings date the same saying is the aligner's call (``reporting_any`` is one of its features)."""
     if a.kind != b.kind:
         return False
     if a.kind in ("title", "age"):
         return bool(a.holder) and a.holder == b.holder
-    if a.kind in ("date", "time"):
-        return not (a.features.get("reporting") or b.features.get("reporting"))
     return True
 
 

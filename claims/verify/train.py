@@ -41,8 +41,11 @@ ROUNDS = 150
 # rows kept per event, mention kind and label: a long event's hundreds of equal-name pairs teach
 # nothing the first few hundred did not, and would outweigh every other event
 MAX_ROWS_PER_GROUP = 120
-MAX_FALSE_ALARM_RATE = 0.008  # the issue's bound is 1% of the negatives; fitted under it with a margin
-MAX_MEDIAN_FLAGS = 1.0
+# The verifier's flags come on top of the rules': its threshold is the lowest at which, on the events
+# it is fitted on, it adds at most this share of false alarms among the labelled negatives and this
+# many flags per event (the rules' own are 0.1% and 0.23 per event on the dev set)
+MAX_FALSE_ALARM_RATE = 0.003
+MAX_FLAGS_PER_EVENT = 0.2
 
 
 def load_tables(groups: dict[str, dict[str, list[Path]]], roots: dict[str, Path], cache: Path | None) -> dict[str, EventTable]:
@@ -168,7 +171,7 @@ def choose_threshold(dev: list[tuple[EventTable, np.ndarray]], cf: list[tuple[Ev
     best = (-1.0, 1.0)
     for threshold in np.round(np.arange(0.30, 0.995, 0.01), 2):
         d = summarise([score_event(t, p, threshold, gold.get(t.event, [])) for t, p in dev])
-        if d["false_alarm_rate"] > MAX_FALSE_ALARM_RATE or d["median_flags"] > MAX_MEDIAN_FLAGS:
+        if d["false_alarm_rate"] > MAX_FALSE_ALARM_RATE or d["flags"] > MAX_FLAGS_PER_EVENT * len(dev):
             continue
         c = summarise([score_event(t, p, threshold, gold.get(t.event, [])) for t, p in cf])
         value = (d["recall"] or 0) + (c["recall"] or 0)
