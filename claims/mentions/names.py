@@ -96,9 +96,12 @@ def person_key(name: str) -> str:
     return fold(split_name(name)[1]).replace("'", "")
 
 
+_QUOTES = "\"'“”‘’«»"
+
+
 def place_key(name: str) -> str:
-    """A place's or organisation's name, folded, without "the", dots or a possessive."""
-    words = fold(name).replace(".", "").split()
+    """A place's or organisation's name, folded, without quotation marks, "the", dots or a possessive."""
+    words = fold(name.strip(_QUOTES)).replace(".", "").split()
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words).removesuffix("'s")
