@@ -38,7 +38,7 @@ class MentionVerifyStage(VerifyStage):
         kept = [f for f in data.flags if f.kind in settings.rule_kinds]
         if not settings.enabled or len({c.doc for c in data.claims}) < 1 or not data.claims:
             return kept
-        from claims.verify.flags import candidate_flag
+        from claims.verify.flags import candidate_flag, name_subjects
         from claims.verify.verifier import published_date
 
         started = time.perf_counter()
@@ -60,14 +60,17 @@ class MentionVerifyStage(VerifyStage):
         flagged = {tuple(sorted((f.a, f.b))) for f in kept}
         names = {d.id: d.name for d in data.documents}
         added = []
-        for candidate in verifier.verify(texts, data.vectors):
+        verified = verifier.verify(texts, data.vectors)
+        subjects = name_subjects(verified)
+        for candidate in verified:
             key = tuple(sorted((candidate.a.claim, candidate.b.claim)))
             if key in flagged:
                 continue
             flagged.add(key)
             where = ("in the same article" if candidate.a.doc == candidate.b.doc
                      else f"in {names[candidate.a.doc]} and {names[candidate.b.doc]}")
-            added.append(candidate_flag(candidate, where))
+            added.append(candidate_flag(candidate, where, settings.score_weight,
+                                        subjects.get(candidate.a.mention.key, "")))
         if ctx.log:
             ctx.log(f"verify: {len(added)} flags added in {time.perf_counter() - started:.2f}s")
         return kept + added
