@@ -69,10 +69,31 @@ def comparable(a: Mention, b: Mention) -> bool:
     return True
 
 
+# figures, ages and times of day have a when and a where: claims set at two different times or in two
+# different places measure two things ("40 in 2019" / "350 in 2020", "12 in Eastvale" / "30 in Westvale")
+SCOPED_KINDS = frozenset({"figure", "age", "time"})
+
+
+def different_scopes(si: Sequence[Site], sj: Sequence[Site], equal, differ) -> bool:
+    """The two claims are set at different times (each dates itself, no date in common, two that
+    differ) or in different places (each names a place, none in common)."""
+    dates_i = [s.mention for s in si if s.mention.kind == "date"]
+    dates_j = [s.mention for s in sj if s.mention.kind == "date"]
+    if dates_i and dates_j and not any(equal(a, b) for a in dates_i for b in dates_j) \
+            and any(differ(a, b) for a in dates_i for b in dates_j):
+        return True
+    places_i = {s.mention.key for s in si if s.mention.kind == "place" and s.mention.key}
+    places_j = {s.mention.key for s in sj if s.mention.kind == "place" and s.mention.key}
+    return bool(places_i) and bool(places_j) and not places_i & places_j
+
+
 def mention_pairs(sites: Sequence[Sequence[Site]], claim_pairs: Sequence[tuple[int, int]],
-                  equal: Callable[[Mention, Mention], bool]) -> tuple[list[tuple[Site, Site]], list[int]]:
+                  equal: Callable[[Mention, Mention], bool],
+                  differ: Callable[[Mention, Mention], str | None] | None = None
+                  ) -> tuple[list[tuple[Site, Site]], list[int]]:
     """Comparable mention pairs of the related claims, and for each how many other pairs of the same
-    two claims state an equal value (``equal``)."""
+    two claims state an equal value (``equal``). With ``differ``, figures of two claims set at
+    different times or places (:func:`different_scopes`) are not paired."""
     out: list[tuple[Site, Site]] = []
     agreeing: list[int] = []
     for i, j in claim_pairs:
@@ -80,7 +101,9 @@ def mention_pairs(sites: Sequence[Sequence[Site]], claim_pairs: Sequence[tuple[i
         if not si or not sj:
             continue
         same_doc = si[0].doc == sj[0].doc
+        scoped = differ is not None and different_scopes(si, sj, equal, differ)
         found = [(a, b) for a in si for b in sj if comparable(a.mention, b.mention)
+                 and not (scoped and a.mention.kind in SCOPED_KINDS)
                  and (not same_doc or a.mention.kind in SAME_ARTICLE_KINDS)
                  and not (same_doc and a.mention.start < b.mention.end and b.mention.start < a.mention.end)]
         if not found:

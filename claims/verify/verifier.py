@@ -58,14 +58,14 @@ def published_date(value: str | None) -> dt.date | None:
 
 def prepare(claims: Sequence[ClaimText], vectors: np.ndarray, neighbours: int = 25, readers=None,
             memo: dict | None = None, block_k: int = 10) -> Prepared:
-    from claims.mentions.read import equal, read_mentions
+    from claims.mentions.read import differ, equal, read_mentions
 
     mentions, parsed = read_mentions([c.text for c in claims], [c.start for c in claims],
                                      [c.published for c in claims], readers, memo)
     sites = build_sites(claims, mentions, parsed)
     related = related_claims([c.doc for c in claims], vectors, neighbours, [block_keys(found) for found in mentions],
                              block_k)
-    pairs, agreeing = mention_pairs(sites, related, equal)
+    pairs, agreeing = mention_pairs(sites, related, equal, differ)
     return Prepared(sites, pairs, agreeing)
 
 

@@ -70,3 +70,32 @@ def test_pairs_come_from_related_claims_of_other_articles_only_for_figures():
     # figures of one article are not compared with each other (a total and its parts stand side by side)
     assert [(a.claim, b.claim) for a, b in pairs] == [("c0", "c2"), ("c1", "c2")]
     assert agreeing == [0, 0]
+
+
+def dated(kind: str, key: str, text: str, doc: str, claim: str, start: int = 100) -> Site:
+    m = Mention(kind, start, start + len(text), text, None, key=key)
+    return Site(m, claim, doc, 0.5, frozenset(), text, frozenset(), frozenset(), 1, False)
+
+
+def test_figures_of_two_times_or_two_places_are_not_paired():
+    def differ(x, y):
+        return None if x.key == y.key else "differ"
+
+    def equal(x, y):
+        return x.key == y.key
+
+    a = [site(40, "40", "person", "kill", "40 people were killed", doc="d0", claim="c0"),
+         dated("date", "2019", "2019", "d0", "c0")]
+    b = [site(350, "350", "person", "kill", "350 people were killed", doc="d1", claim="c1"),
+         dated("date", "2020", "2020", "d1", "c1")]
+    c = [site(350, "350", "person", "kill", "350 people were killed", doc="d1", claim="c2"),
+         dated("date", "2019", "2019", "d1", "c2")]
+    pairs, _ = mention_pairs([a, b, c], [(0, 1), (0, 2)], equal, differ)
+    assert {(x.claim, y.claim, x.mention.kind) for x, y in pairs} == {("c0", "c1", "date"), ("c0", "c2", "figure"),
+                                                                     ("c0", "c2", "date")}
+    east = [site(12, "12", "home", "destroy", "12 homes destroyed", doc="d0", claim="c0"),
+            dated("place", "eastvale", "Eastvale", "d0", "c0")]
+    west = [site(30, "30", "home", "destroy", "30 homes destroyed", doc="d1", claim="c1"),
+            dated("place", "westvale", "Westvale", "d1", "c1")]
+    pairs, _ = mention_pairs([east, west], [(0, 1)], equal, differ)
+    assert [x.mention.kind for x, _ in pairs] == ["place"]
