@@ -1,7 +1,7 @@
 """The verify stage: the rule comparators' flags plus the pair verifier's (see :mod:`claims.verify.verifier`).
 
-Rule flags of the kinds ``settings.verify.rule_kinds`` stay; the verifier adds a flag for every
-aligned pair of differing values that no rule flagged already. The aligner (models/verifier) and
+Rule flags stay, except those of the kinds in ``settings.verify.replaced_rule_kinds``; the verifier
+adds a flag for every aligned pair of differing values that no rule flagged already. The aligner (models/verifier) and
 the static word vectors it reads similarities with are loaded once per stage object, so a notebook
 or a feed reuses them across runs.
 """
@@ -35,8 +35,8 @@ class MentionVerifyStage(VerifyStage):
 
     def run(self, data: Compared, ctx: RunContext) -> list[Flag]:
         settings = ctx.settings.verify
-        kept = [f for f in data.flags if f.kind in settings.rule_kinds]
-        if not settings.enabled or len({c.doc for c in data.claims}) < 1 or not data.claims:
+        kept = [f for f in data.flags if f.kind not in settings.replaced_rule_kinds]
+        if not settings.enabled or not data.claims:
             return kept
         from claims.verify.flags import candidate_flag, name_subjects
         from claims.verify.verifier import published_date

@@ -1,0 +1,34 @@
+"""The verify stage in the pipeline: it keeps the rules' flags and adds the verifier's, ranked below them."""
+from __future__ import annotations
+
+from claims.settings import Settings
+
+ARTICLES = {
+    "river.md": ("---\npublished: 2031-05-16\n---\n\nThe flood forced 4,300 residents of Marlow County from their "
+                 "homes, officials said.\n\nFire chief Oriana Velasquez said the river crested on Thursday.\n\n"
+                 "Schools in Marlow County will stay closed until the water recedes.\n"),
+    "valley.md": ("---\npublished: 2031-05-16\n---\n\nAbout 1,300 residents of Marlow County were forced from "
+                  "their homes by the flood.\n\nFire chief Oriana Velazquez said the river crested on Thursday.\n\n"
+                  "Schools in Marlowe County will stay closed until the water recedes.\n"),
+}
+
+
+def test_the_verifier_adds_flags_and_keeps_every_rule_flag(run_articles):
+    off = Settings()
+    off.verify.enabled = False
+    rules = run_articles(ARTICLES, settings=off)
+    both = run_articles(ARTICLES)
+    rule_pairs = {(f.a, f.b, f.kind) for f in rules.flags}
+    assert rule_pairs <= {(f.a, f.b, f.kind) for f in both.flags}
+    added = [f for f in both.flags if (f.a, f.b, f.kind) not in rule_pairs]
+    # the rules compare people's names only: a county spelt two ways is the verifier's to find
+    assert any("Marlowe County" in f.explanation for f in added), [f.explanation for f in both.flags]
+    weight = both.settings.verify.score_weight
+    assert all(f.score <= weight for f in added)  # the aligner's probability times the weight
+    assert all(f.fact is not None and f.highlights_a and f.highlights_b for f in added)
+
+
+def test_the_verifier_settings_are_written_into_the_report(run_articles):
+    report = run_articles(ARTICLES)
+    explained = report.data["settings"]["verify"]
+    assert explained["score_weight"]["why"] and explained["enabled"]["value"] is True
