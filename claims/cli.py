@@ -87,6 +87,7 @@ def report_command(
     min_score: Optional[float] = typer.Option(None, "--min-score", min=0.0, max=1.0, help="Hide flags scored below this (default: settings.score.min_score)."),
     cluster_distance: Optional[float] = typer.Option(None, "--cluster-distance", min=0.05, max=1.0, help="Cosine distance that cuts clusters (default: settings.cluster.distance_threshold)."),
     max_flags: Optional[int] = typer.Option(None, "--max-flags", min=1, help="Show at most this many flags, best first (default: settings.limits.flags)."),
+    verify: bool = typer.Option(False, "--verify/--no-verify", help="Also run the trained pair verifier (models/verifier): it aligns every figure, date, name and title across claims and flags aligned values that differ; off by default, see README, How detection is measured."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the embedding cache."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help=_cache_dir_help()),
     workers: int = typer.Option(1, "--workers", min=1, help="Processes for the embedding stage (helps only with more than 2 cores; see README, Speed)."),
@@ -112,7 +113,7 @@ def report_command(
 
             decisions = load_reviews(reviews)
         result = run(paths, RunOptions(
-            model=model, settings=_settings(cluster_distance, min_score, max_flags),
+            model=model, settings=_settings(cluster_distance, min_score, max_flags, verify),
             use_cache=not no_cache, cache_dir=cache_dir, workers=workers, device=device, progress=not quiet,
             reviews=decisions, warn=warn, log=log,
         ))
@@ -190,12 +191,15 @@ def feed_command(
         typer.echo(f"wrote {index[0]} and {len(result.compared)} event reports in {out}")
 
 
-def _settings(cluster_distance: float | None, min_score: float | None, max_flags: int | None = None):
+def _settings(cluster_distance: float | None, min_score: float | None, max_flags: int | None = None,
+              verify: bool = False):
     """The default settings with the options the user gave (the run adds the model's own thresholds
     for the rest)."""
     from claims.settings import Settings
 
     settings = Settings()
+    if verify:
+        settings.verify.enabled = True
     if cluster_distance is not None:
         settings.cluster.distance_threshold = cluster_distance
     if min_score is not None:

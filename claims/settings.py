@@ -168,8 +168,10 @@ class VerifySettings:
     """The pair verifier (:mod:`claims.verify`): which values are aligned across claims and when a
     differing pair is flagged. Its threshold is fitted on the dev folds and stored with the model."""
 
-    enabled: bool = knob(True, "read every checkable value and flag aligned pairs whose values differ "
-                               "(models/verifier); off: the rule comparators alone")
+    enabled: bool = knob(False, "read every checkable value and flag aligned pairs whose values differ "
+                                "(models/verifier, --verify). Off by default: on held-out dev folds it adds "
+                                "counterfactual recall but also false alarms, and on the 100-article bench "
+                                "1,700 flags and 14 s (docs/evaluation.md)")
     min_probability: float = knob(0.0, "flag a differing pair when the aligner says at least this; 0 takes the "
                                        "threshold fitted on held-out dev folds (models/verifier/verifier.json)")
     neighbours: int = knob(25, "each claim is compared with its k most similar claims; at 25 every "

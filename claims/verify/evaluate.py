@@ -19,6 +19,7 @@ from pathlib import Path
 def fold_reports(events_dir: Path, fold_models: Path, model: str | None, folds, log) -> dict:
     from claims.bench.folds import _loaded_embedder, run_events
     from claims.pipeline import Pipeline, RunOptions
+    from claims.settings import Settings
     from claims.verify.stage import MentionVerifyStage
 
     embedder = _loaded_embedder(model)
@@ -26,7 +27,9 @@ def fold_reports(events_dir: Path, fold_models: Path, model: str | None, folds, 
     events = sorted(p.name for p in events_dir.iterdir() if p.is_dir())
     for f in range(folds.n):
         stage = MentionVerifyStage(model_dir=fold_models / f"fold{f}")
-        pipeline = Pipeline(RunOptions(embedder=embedder, use_cache=True), verify=stage)
+        settings = Settings()
+        settings.verify.enabled = True
+        pipeline = Pipeline(RunOptions(embedder=embedder, use_cache=True, settings=settings), verify=stage)
 
         def detect(event_dir: Path, pipeline=pipeline) -> dict:
             return pipeline.run([event_dir]).data

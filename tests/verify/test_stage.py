@@ -13,11 +13,15 @@ ARTICLES = {
 }
 
 
+def verifying() -> Settings:
+    settings = Settings()
+    settings.verify.enabled = True
+    return settings
+
+
 def test_the_verifier_adds_flags_and_keeps_every_rule_flag(run_articles):
-    off = Settings()
-    off.verify.enabled = False
-    rules = run_articles(ARTICLES, settings=off)
-    both = run_articles(ARTICLES)
+    rules = run_articles(ARTICLES)  # off by default
+    both = run_articles(ARTICLES, settings=verifying())
     rule_pairs = {(f.a, f.b, f.kind) for f in rules.flags}
     assert rule_pairs <= {(f.a, f.b, f.kind) for f in both.flags}
     added = [f for f in both.flags if (f.a, f.b, f.kind) not in rule_pairs]
@@ -29,6 +33,26 @@ def test_the_verifier_adds_flags_and_keeps_every_rule_flag(run_articles):
 
 
 def test_the_verifier_settings_are_written_into_the_report(run_articles):
-    report = run_articles(ARTICLES)
+    report = run_articles(ARTICLES, settings=verifying())
     explained = report.data["settings"]["verify"]
     assert explained["score_weight"]["why"] and explained["enabled"]["value"] is True
+
+
+def test_the_cli_turns_the_verifier_on(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from claims.cli import app
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    for flag, expected in (("--verify", True), ("--no-verify", False)):
+        result = CliRunner().invoke(app, ["report", str(folder), "--out", str(out / f"{flag}.html"), "--quiet",
+                                          "--no-cache", "--model", "fast", flag])
+        assert result.exit_code == 0, result.output
+        data = json.loads((out / f"{flag}.json").read_text(encoding="utf-8"))
+        assert data["settings"]["verify"]["enabled"]["value"] is expected
