@@ -17,15 +17,13 @@ from __future__ import annotations
 import re
 
 from claims.clean import normalise_for_repeat
+from claims.extract.speech import ATTRIBUTION_VERBS, alternation
 from claims.types import ClaimSpan, CleanedDocument, Sentence
 
 _GLUED_STOP = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 # Clause boundaries that usually separate two facts with their own subjects.
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:while|whereas)\s)|,\s+(?=but\s+(?:the\s+)?[A-Z])")
-_REPORTING_VERB = (
-    r"said|says|say|told|tells|reported|reports|claimed|claims|announced|added|stated|"
-    r"wrote|believes|noted|argued|insisted|confirmed|denied|acknowledged|admitted|estimated"
-)
+_REPORTING_VERB = alternation(ATTRIBUTION_VERBS)
 _LEAD_ATTRIBUTION = re.compile(
     rf"^(?P<attr>(?:According to [^,]{{2,80}})|(?:[^,.;:“”\"]{{0,40}}?(?:,[^,]{{1,50}},\s*)?"
     rf"(?:(?:has|have|had)\s+(?:already\s+)?)?(?<!\bthe )(?<!\ba )(?:{_REPORTING_VERB})))\b",

@@ -12,6 +12,7 @@ import re as stdlib_re
 
 import regex as re  # the `regex` module: \p{Lu}/\p{Ll} make "Marić" and "Ødegaard" names too
 
+from claims.extract.speech import SPEAKER_VERBS, alternation
 from claims.types import PersonMention
 
 # Title as written -> normalised role. Longer titles first so "vice president" wins over "president".
@@ -107,7 +108,7 @@ _NAME_TOKEN = r"(?:\p{Lu}\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)*|\p{Lu}\p{Ll}*\p{Lu}\p
 _NAME = rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}})"
 _NAME2 = rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}})"
 _QUALIFIER = rf"(?P<qual>(?:(?:former|ex-|late|then-|acting|outgoing|interim|(?!(?i:{_TITLE})\b)\p{{Lu}}[\w.’'-]+|[a-z]+-based|military|political|deputy|senior|chief|top)\s+){{0,3}})"
-_SPEECH = r"said|says|told|tells|added|adds|wrote|writes|noted|argued|believes|explained|stressed|warned|insisted"
+_SPEECH = alternation(SPEAKER_VERBS)
 
 _PRE_TITLE = re.compile(rf"(?<![\w-]){_QUALIFIER}(?P<title>(?i:{_TITLE}))\s+{_NAME}\b")
 _APPOSITIVE_OF = re.compile(
