@@ -12,7 +12,7 @@ from claims.compare import Comparator, ScoringContext, default_comparators, kind
 from claims.types import Claim, Flag
 
 
-def _collapse_repeats(flags: list[Flag], ctx: ScoringContext) -> list[Flag]:
+def collapse_repeats(flags: list[Flag], ctx: ScoringContext) -> list[Flag]:
     """Keep the ``keep`` best flags of each group; the first one counts the others and names
     the articles they come from.
 
@@ -87,7 +87,7 @@ def score(claims: list[Claim], pairs: list[tuple[int, int]], ctx: ScoringContext
         if old is None or (f.score, kind_info(f.kind).specificity) > (old.score, kind_info(old.kind).specificity):
             best[key] = f
     min_score = ctx.settings.score.min_score
-    return rank_flags(_collapse_repeats([f for f in best.values() if f.score >= min_score], ctx), ctx)
+    return rank_flags(collapse_repeats([f for f in best.values() if f.score >= min_score], ctx), ctx)
 
 
 def rank_flags(flags: list[Flag], ctx: ScoringContext) -> list[Flag]:

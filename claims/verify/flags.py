@@ -40,7 +40,7 @@ def candidate_flag(c: Candidate, where: str, weight: float = 1.0, name_subject: 
         a=c.a.claim, b=c.b.claim, kind=FLAG_KIND.get(ma.kind, ma.kind), score=round(c.probability * weight, 3),
         explanation=explanation,
         highlights_a=[Highlight(ma.start, ma.end, ma.text)], highlights_b=[Highlight(mb.start, mb.end, mb.text)],
-        group=f"{subject}|{ma.key}|{mb.key}", fact=Fact(subject, label, ma.key, mb.key, ma.text, mb.text),
+        group=f"{subject}|" + "|".join(sorted((ma.key, mb.key))), fact=Fact(subject, label, ma.key, mb.key, ma.text, mb.text),
     )
 
 

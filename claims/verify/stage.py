@@ -71,6 +71,11 @@ class MentionVerifyStage(VerifyStage):
                      else f"in {names[candidate.a.doc]} and {names[candidate.b.doc]}")
             added.append(candidate_flag(candidate, where, settings.score_weight,
                                         subjects.get(candidate.a.mention.key, "")))
+        # one misspelt name meets every correct spelling of it: a few flags per disagreement, the rest counted
+        from claims.compare import ScoringContext
+        from claims.score import collapse_repeats
+
+        added = collapse_repeats(added, ScoringContext.of(data, ctx.settings))
         if ctx.log:
             ctx.log(f"verify: {len(added)} flags added in {time.perf_counter() - started:.2f}s")
         return kept + added

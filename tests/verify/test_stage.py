@@ -56,3 +56,16 @@ def test_the_cli_turns_the_verifier_on(tmp_path):
         assert result.exit_code == 0, result.output
         data = json.loads((out / f"{flag}.json").read_text(encoding="utf-8"))
         assert data["settings"]["verify"]["enabled"]["value"] is expected
+
+
+def test_one_misspelt_place_is_a_few_flags_not_one_per_sentence(run_articles):
+    lines = ["Schools in {} will stay closed until Monday.", "Roads across {} were still under water.",
+             "Power returned to most of {} by evening.", "Volunteers in {} filled sandbags overnight.",
+             "The governor toured {} on foot."]
+    articles = {"a.md": "\n\n".join(line.format("Marlow County") for line in lines) + "\n",
+                "b.md": "\n\n".join(line.format("Marlowe County") for line in lines) + "\n"}
+    report = run_articles(articles, settings=verifying())
+    spelled = [f for f in report.flags if "Marlowe County" in f.explanation]
+    keep = report.settings.score.max_per_group
+    assert 0 < len(spelled) <= keep
+    assert sum(f.similar for f in spelled) > 0  # the rest are counted on the first, not dropped silently
