@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,19 @@ if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 EVAL = ROOT.parent / "shared" / "eval"
+
+
+# SIGINT/SIGTERM as the session started: a browser or Ray fixture may replace them, and a test that
+# sends itself Ctrl-C (or a child process, which inherits an ignored signal) must see the real ones
+_SESSION_SIGNALS = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+
+
+@pytest.fixture(autouse=True)
+def _session_signal_handlers():
+    for sig, handler in _SESSION_SIGNALS.items():
+        if handler is not None and signal.getsignal(sig) is not handler:
+            signal.signal(sig, handler)
+    yield
 
 
 @pytest.fixture(autouse=True)
