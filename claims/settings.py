@@ -170,8 +170,8 @@ class VerifySettings:
 
     enabled: bool = knob(False, "read every checkable value and flag aligned pairs whose values differ "
                                 "(models/verifier, --verify). Off by default: on held-out dev folds it adds "
-                                "counterfactual recall but also false alarms, and on the 100-article bench "
-                                "1,700 flags and 14 s (docs/evaluation.md)")
+                                "counterfactual recall but also false alarms, and on the generated 100-article "
+                                "corpus 785 flags and 15 s more (docs/evaluation.md)")
     min_probability: float = knob(0.0, "flag a differing pair when the aligner says at least this; 0 takes the "
                                        "threshold fitted on held-out dev folds (models/verifier/verifier.json)")
     neighbours: int = knob(25, "each claim is compared with its k most similar claims; at 25 every "
