@@ -18,15 +18,16 @@ SEEDS = ROOT / "seeds"
 EVAL = ROOT.parent / "shared" / "eval"
 
 
-# SIGINT/SIGTERM as the session started: a browser or Ray fixture may replace them, and a test that
-# sends itself Ctrl-C (or a child process, which inherits an ignored signal) must see the real ones
-_SESSION_SIGNALS = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+# Ctrl-C and SIGTERM as an interactive Python has them. A test run started in the background by a
+# non-interactive shell inherits SIGINT ignored (and a child process inherits that too), and a
+# fixture may replace either; tests that send themselves Ctrl-C must see the real handlers.
+_SESSION_SIGNALS = {signal.SIGINT: signal.default_int_handler, signal.SIGTERM: signal.SIG_DFL}
 
 
 @pytest.fixture(autouse=True)
 def _session_signal_handlers():
     for sig, handler in _SESSION_SIGNALS.items():
-        if handler is not None and signal.getsignal(sig) is not handler:
+        if signal.getsignal(sig) is not handler:
             signal.signal(sig, handler)
     yield
 
