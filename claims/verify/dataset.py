@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -23,8 +24,6 @@ import numpy as np
 from claims.verify.features import WordVectors, pair_features
 from claims.verify.sites import ClaimText
 from claims.verify.verifier import prepare, published_date
-
-N_FOLDS = 5
 
 
 def fold_of(event: str) -> int:
@@ -94,22 +93,24 @@ def build_table(event: str, paths: list[Path], root: Path, embedder, words: Word
                       [(a.mention.text, b.mention.text) for a, b in pairs])
 
 
-def covers(span: tuple[str, int, int], file: str, start: int, end: int) -> bool:
-    """score.py's rule: the same file, overlapping by at least half the shorter span."""
-    name, s, e = span
-    if name != file:
-        return False
-    overlap = min(e, end) - max(s, start)
-    return overlap > 0 and overlap >= 0.5 * min(e - s, end - start)
+@lru_cache(maxsize=1)
+def _kit_covers():
+    """score.py's ``covers``, its file imported once."""
+    from claims.bench.folds import load_score_module
+
+    return load_score_module().covers
 
 
 def gold_matches(table: EventTable, gold: dict) -> np.ndarray:
-    """Which candidate pairs of ``table`` fall on the two claims of a gold pair (either order)."""
+    """Which candidate pairs of ``table`` fall on the two claims of a gold pair (either order), by the
+    eval kit's own rule (score.py's ``covers``: same file, overlapping by half the shorter span)."""
+    covers = _kit_covers()
+    ga, gb = (gold["a_start"], gold["a_end"]), (gold["b_start"], gold["b_end"])
     out = np.zeros(len(table.spans), bool)
     for i, (sa, sb) in enumerate(table.spans):
-        ga = (gold["a_file"], gold["a_start"], gold["a_end"])
-        gb = (gold["b_file"], gold["b_start"], gold["b_end"])
-        out[i] = (covers(sa, *ga) and covers(sb, *gb)) or (covers(sb, *ga) and covers(sa, *gb))
+        ca, cb = (*sa, ""), (*sb, "")  # score.py's claim: (file, start, end, text)
+        out[i] = ((covers(ca, gold["a_file"], ga) and covers(cb, gold["b_file"], gb))
+                  or (covers(cb, gold["a_file"], ga) and covers(ca, gold["b_file"], gb)))
     return out
 
 

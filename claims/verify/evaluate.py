@@ -17,12 +17,13 @@ from pathlib import Path
 
 
 def fold_reports(events_dir: Path, fold_models: Path, model: str | None, folds, log) -> dict:
-    from claims.bench.folds import _loaded_embedder, run_events
+    from claims.bench.folds import run_events
+    from claims.embed import load_embedder
     from claims.pipeline import Pipeline, RunOptions
     from claims.settings import Settings
     from claims.verify.stage import MentionVerifyStage
 
-    embedder = _loaded_embedder(model)
+    embedder = load_embedder(model)  # once for all folds
     reports: dict = {}
     events = sorted(p.name for p in events_dir.iterdir() if p.is_dir())
     for f in range(folds.n):

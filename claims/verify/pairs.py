@@ -36,26 +36,28 @@ def related_claims(docs: Sequence[str], vectors: np.ndarray, k: int,
         for idx in members.values():
             if len(idx) < 2:
                 continue
-            sims = vectors[idx] @ vectors[idx].T
-            np.fill_diagonal(sims, -np.inf)
-            kk = min(block_k, len(idx) - 1)
-            top = np.argpartition(-sims, kk - 1, axis=1)[:, :kk]
-            for r, row in enumerate(top):
-                for t in row:
-                    i, j = idx[r], idx[int(t)]
-                    pairs.add((i, j) if i < j else (j, i))
-    for start in range(0, n, 512):  # a block of rows at a time: never an n x n matrix for large runs
+            _add_nearest(pairs, idx, vectors[idx], block_k)
+    _add_nearest(pairs, list(range(n)), vectors, k)
+    return sorted(pairs)
+
+
+def _add_nearest(pairs: set[tuple[int, int]], rows: Sequence[int], vectors: np.ndarray, k: int) -> None:
+    """Add (i, j) for each of ``rows`` and its k most similar others among them (``vectors[r]`` is row
+    ``rows[r]``), 512 rows at a time: never a whole n x n matrix."""
+    n = len(rows)
+    if n < 2:
+        return
+    kk = min(k, n - 1)
+    for start in range(0, n, 512):
         sims = vectors[start:start + 512] @ vectors.T
         for r in range(sims.shape[0]):
             sims[r, start + r] = -np.inf
-        kk = min(k, n - 1)
         top = np.argpartition(-sims, kk - 1, axis=1)[:, :kk]
         for r, row in enumerate(top):
-            i = start + r
-            for j in row:
-                j = int(j)
+            i = rows[start + r]
+            for t in row:
+                j = rows[int(t)]
                 pairs.add((i, j) if i < j else (j, i))
-    return sorted(pairs)
 
 
 def comparable(a: Mention, b: Mention) -> bool:

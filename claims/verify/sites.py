@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from claims.mentions.base import Mention
+from claims.mentions.syntax import in_quotes
 
 # parts of speech whose lemmas say what a sentence is about (function words say nothing)
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
@@ -69,7 +70,7 @@ def build_sites(claims: Sequence[ClaimText], mentions: Sequence[Sequence[Mention
                 context=frozenset(_lemma(t) for t in around if t.pos_ in CONTENT_POS),
                 context_text=claim.text[:max(lo, 0)] + PLACEHOLDER + claim.text[max(hi, 0):],
                 claim_lemmas=frozenset(_lemma(t) for t in doc if t.pos_ in CONTENT_POS and not (first <= t.i <= last)),
-                entities=entities - {m.key}, n_same_kind=counts[m.kind], in_quote=_in_quote(claim.text, lo),
+                entities=entities - {m.key}, n_same_kind=counts[m.kind], in_quote=in_quotes(doc, max(lo, 0)),
             ))
         out.append(sites)
     return out
@@ -77,9 +78,3 @@ def build_sites(claims: Sequence[ClaimText], mentions: Sequence[Sequence[Mention
 
 def _lemma(token) -> str:
     return token.lemma_.lower()
-
-
-def _in_quote(text: str, at: int) -> bool:
-    """Inside quotation marks: an odd number of quote characters before the mention."""
-    before = text[:max(at, 0)]
-    return (before.count("\u201c") > before.count("\u201d")) or before.count('"') % 2 == 1

@@ -44,9 +44,6 @@ class MentionVerifyStage(VerifyStage):
         started = time.perf_counter()
         verifier = self.verifier()
         verifier.neighbours, verifier.block_k = settings.neighbours, settings.block_k
-        if settings.min_probability > 0:
-            verifier.aligner.default_threshold = settings.min_probability
-            verifier.aligner.thresholds = {}
         dates = {d.id: published_date(d.date) for d in data.documents}
         per_doc: dict[str, list[int]] = {}
         for i, c in enumerate(data.claims):
@@ -57,25 +54,24 @@ class MentionVerifyStage(VerifyStage):
                 position[i] = rank / max(len(rows) - 1, 1)
         texts = [ClaimText(c.id, c.doc, c.text, c.start, position[i], dates.get(c.doc))
                  for i, c in enumerate(data.claims)]
+        from claims.compare import ScoringContext
+        from claims.score import collapse_repeats
+
+        scoring = ScoringContext.of(data, ctx.settings)
         flagged = {tuple(sorted((f.a, f.b))) for f in kept}
-        names = {d.id: d.name for d in data.documents}
         added = []
-        verified = verifier.verify(texts, data.vectors)
+        verified = verifier.verify(texts, data.vectors, settings.min_probability or None)
         subjects = name_subjects(verified)
         for candidate in verified:
             key = tuple(sorted((candidate.a.claim, candidate.b.claim)))
             if key in flagged:
                 continue
             flagged.add(key)
-            where = ("in the same article" if candidate.a.doc == candidate.b.doc
-                     else f"in {names[candidate.a.doc]} and {names[candidate.b.doc]}")
+            where = scoring.where(scoring.claims[candidate.a.claim], scoring.claims[candidate.b.claim])
             added.append(candidate_flag(candidate, where, settings.score_weight,
                                         subjects.get(candidate.a.mention.key, "")))
         # one misspelt name meets every correct spelling of it: a few flags per disagreement, the rest counted
-        from claims.compare import ScoringContext
-        from claims.score import collapse_repeats
-
-        added = collapse_repeats(added, ScoringContext.of(data, ctx.settings))
+        added = collapse_repeats(added, scoring)
         if ctx.log:
             ctx.log(f"verify: {len(added)} flags added in {time.perf_counter() - started:.2f}s")
         return kept + added

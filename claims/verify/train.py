@@ -27,8 +27,9 @@ from pathlib import Path
 
 import numpy as np
 
+from claims.bench.folds import N_FOLDS
 from claims.verify.dataset import (
-    N_FOLDS, EventTable, build_table, ecb_events, event_folders, fold_of, gold_matches, read_gold,
+    EventTable, build_table, ecb_events, event_folders, fold_of, gold_matches, read_gold,
 )
 from claims.verify.features import CATEGORICAL, FEATURES
 

@@ -105,10 +105,12 @@ class MentionVerifier:
         probability = self.aligner.probability(rows.matrix)
         return [Candidate(a, b, r, float(p)) for (a, b), r, p in zip(pairs, reasons, probability)]
 
-    def verify(self, claims: Sequence[ClaimText], vectors: np.ndarray) -> list[Candidate]:
-        """The flagged candidates, the surest per claim pair, best first."""
+    def verify(self, claims: Sequence[ClaimText], vectors: np.ndarray,
+               threshold: float | None = None) -> list[Candidate]:
+        """The flagged candidates, the surest per claim pair, best first. ``threshold`` replaces the
+        model's own for this call (settings.verify.min_probability)."""
         found = [c for c in self.candidates(prepare(claims, vectors, self.neighbours, block_k=self.block_k))
-                 if c.probability >= self.aligner.threshold(c.kind)]
+                 if c.probability >= (threshold if threshold is not None else self.aligner.threshold(c.kind))]
         best: dict[tuple[str, str], Candidate] = {}
         for c in found:
             key = tuple(sorted((c.a.claim, c.b.claim)))
@@ -116,6 +118,3 @@ class MentionVerifier:
                 best[key] = c
         return sorted(best.values(), key=lambda c: -c.probability)
 
-
-def mention_label(m: Mention) -> str:
-    return m.text
