@@ -65,3 +65,14 @@ def test_counts_of_different_things_score_below_counts_of_one_thing(verifier):
 def test_rounding_with_a_hedge_is_not_a_difference(verifier):
     assert verify(verifier, "Nearly 2,000 runners finished the marathon on Sunday.",
                   "The marathon on Sunday saw 1,974 runners finish.") == []
+
+
+def test_a_threshold_given_for_one_call_leaves_the_model_as_it_was(verifier):
+    found, static = verifier
+    before = found.aligner.threshold("figure")
+    a, b = "The council approved 40 new buses for the city.", "The city council hired 46 new drivers."
+    claims = [ClaimText("c0", "d0", a, 0, 0.0, None), ClaimText("c1", "d1", b, 0, 0.0, None)]
+    loose = found.verify(claims, static.encode([a, b]), threshold=0.0)
+    assert len(loose) >= len(found.verify(claims, static.encode([a, b])))
+    assert loose  # at 0 every differing aligned pair is kept
+    assert found.aligner.threshold("figure") == before
